@@ -1,0 +1,65 @@
+package io.relance.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.relance.contracts.CloudEventHeaders;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Sends a record this service cannot process to its dead-letter topic, unchanged, with the reason in headers. */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private final KafkaPublisher publisher;
+    private final DeliveryIdentity identity;
+    private final MeterRegistry registry;
+
+    DeadLetters(KafkaPublisher publisher, DeliveryIdentity identity, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.identity = identity;
+        this.registry = registry;
+    }
+
+    /** Completes once the dead-letter topic has the record. */
+    public Uni<Void> send(IncomingKafkaRecordMetadata<?, ?> source, byte[] payload, String reason) {
+        String shortReason = reason == null ? "unknown" : reason.length() > MAX_REASON_LENGTH
+                ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        RecordHeaders headers = new RecordHeaders();
+        if (source.getHeaders() != null) {
+            for (Header header : source.getHeaders()) {
+                headers.add(header);
+            }
+        }
+        add(headers, CloudEventHeaders.DEAD_LETTER_REASON, shortReason);
+        add(headers, CloudEventHeaders.DEAD_LETTER_TOPIC, source.getTopic());
+        add(headers, CloudEventHeaders.DEAD_LETTER_PARTITION, Integer.toString(source.getPartition()));
+        add(headers, CloudEventHeaders.DEAD_LETTER_OFFSET, Long.toString(source.getOffset()));
+        Object key = source.getKey();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(identity.deadLetterTopic(), null,
+                key == null ? null : key.toString(), payload, headers);
+        return publisher.publish(List.of(record))
+                .invoke(() -> {
+                    LOG.warnf("dead-lettered %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(), shortReason);
+                    Counter.builder("relance.dead.letters")
+                            .description("Records sent to the dead-letter topic")
+                            .tag("topic", source.getTopic())
+                            .register(registry).increment();
+                });
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

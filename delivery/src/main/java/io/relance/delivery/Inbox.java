@@ -1,0 +1,78 @@
+package io.relance.delivery;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.relance.contracts.RelanceEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * The idempotent consumer: each event's effect is applied at most once, in one transaction with the record of
+ * its id; the offset is acknowledged only after that transaction commits. A record that cannot be decoded, or
+ * whose effect keeps failing for a reason other than an outage, goes to the dead-letter topic so the
+ * partition keeps flowing; an outage of the database is retried until it ends.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    /** The effect of one event, run inside the consumer's transaction. */
+    @FunctionalInterface
+    public interface Effect {
+        Uni<Void> apply(Mutiny.Session session, RelanceEvent event);
+    }
+
+    private final EventDecoder decoder;
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+    private final DeliveryIdentity identity;
+    private final DeliveryConfig config;
+
+    Inbox(EventDecoder decoder, ProcessedEvents processed, DeadLetters deadLetters, DeliveryIdentity identity,
+          DeliveryConfig config) {
+        this.decoder = decoder;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    /** Handles one Kafka record of a channel whose values are read as {@code byte[]}. */
+    public Uni<Void> handle(Message<byte[]> message, Effect effect) {
+        IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("Inbox handles Kafka records only"));
+        RelanceEvent event;
+        try {
+            Object key = metadata.getKey();
+            event = decoder.decode(metadata.getTopic(), key == null ? null : key.toString(), metadata.getHeaders(),
+                    message.getPayload());
+        } catch (PoisonEventException e) {
+            return deadLetter(message, metadata, e.getMessage());
+        }
+        String consumer = identity.consumerName(metadata.getTopic());
+        return applyOnce(consumer, event, effect)
+                .onFailure(Failures::isOutage).invoke(e -> LOG.warnf("outage while applying %s, retrying: %s", event.eventId(), e.toString()))
+                .onFailure(Failures::isOutage).retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
+                .onFailure(e -> !Failures.isPoison(e)).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(Math.max(0, config.maxAttempts() - 1))
+                .onItem().transformToUni(applied -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
+    }
+
+    private Uni<Boolean> applyOnce(String consumer, RelanceEvent event, Effect effect) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session ->
+                processed.markProcessed(session, consumer, event.eventId()).chain(first -> first
+                        ? effect.apply(session, event).replaceWith(Boolean.TRUE)
+                        : Uni.createFrom().item(Boolean.FALSE))));
+    }
+
+    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, String reason) {
+        return deadLetters.send(metadata, message.getPayload(), reason)
+                .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+    }
+}

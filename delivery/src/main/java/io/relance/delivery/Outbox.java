@@ -1,0 +1,81 @@
+package io.relance.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.relance.contracts.EventType;
+import io.relance.contracts.RelanceEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The transactional outbox: an event is stored in the same transaction as the state change that causes it,
+ * and {@link OutboxRelay} publishes it to Kafka once that transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
+
+    private final ObjectMapper mapper;
+    private final DeliveryIdentity identity;
+
+    Outbox(ObjectMapper mapper, DeliveryIdentity identity) {
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    /** Stores the event in the caller's transaction, which must be open on {@code session}. */
+    public Uni<Void> append(Mutiny.Session session, RelanceEvent event) {
+        if (session.currentTransaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "outbox append outside a transaction: the event would not be atomic with its state change"));
+        }
+        if (event.eventId() == null || event.occurredAt() == null || event.customerId() == null || event.customerId().isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "an event needs eventId, occurredAt and customerId: " + event));
+        }
+        EventType type = EventType.of(event.getClass());
+        return session.createNativeQuery(INSERT)
+                .setParameter(1, event.eventId())
+                .setParameter(2, OutboxLanes.of(event.customerId()))
+                .setParameter(3, type.topic())
+                .setParameter(4, event.customerId())
+                .setParameter(5, type.ceType())
+                .setParameter(6, identity.source())
+                .setParameter(7, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .setParameter(8, serialize(event))
+                .setParameter(9, currentTraceparent())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** Stores the event in the transaction of the current Panache session ({@code @WithTransaction}). */
+    public Uni<Void> append(RelanceEvent event) {
+        return Panache.getSession().chain(session -> append(session, event));
+    }
+
+    private String serialize(RelanceEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON: " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
+    }
+}

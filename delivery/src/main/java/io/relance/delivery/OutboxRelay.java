@@ -1,0 +1,185 @@
+package io.relance.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.relance.contracts.CloudEventHeaders;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Publishes committed outbox rows to Kafka, then deletes them, in one database transaction per batch.
+ * A crash after the publish and before the commit publishes the batch again: consumers are idempotent.
+ * Lanes are claimed with FOR UPDATE SKIP LOCKED, so several instances share the work and the rows of one
+ * record key are published by one instance at a time, in the order they were written.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM_LANES = "SELECT lane FROM outbox_lane ORDER BY lane FOR UPDATE SKIP LOCKED";
+    private static final String PENDING = """
+            SELECT id, event_id, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent
+            FROM outbox_event WHERE lane = ANY($1) ORDER BY id LIMIT $2""";
+    private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY($1)";
+    private static final String BACKLOG = "SELECT count(*), min(created_at) FROM outbox_event";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final KafkaPublisher publisher;
+    private final DeliveryConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicReference<OffsetDateTime> oldest = new AtomicReference<>();
+
+    OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, DeliveryConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.publisher = publisher;
+        this.config = config;
+        this.registry = registry;
+        Gauge.builder("relance.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows written but not yet published").register(registry);
+        Gauge.builder("relance.outbox.oldest.age", oldest, OutboxRelay::ageSeconds)
+                .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
+    }
+
+    @Scheduled(every = "${relance.delivery.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    Uni<Void> poll() {
+        return drain()
+                .onFailure().invoke(e -> LOG.warnf("outbox relay will retry: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> measureBacklog() {
+        return pool.query(BACKLOG).execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    backlog.set(row.getLong(0));
+                    oldest.set(row.getOffsetDateTime(1));
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes pending rows until none is left that this instance may claim; returns how many it published. */
+    public Uni<Long> drain() {
+        AtomicLong total = new AtomicLong();
+        return Uni.createFrom().deferred(this::publishBatch)
+                .invoke(total::addAndGet)
+                .repeat().whilst(count -> count == config.batchSize())
+                .collect().last()
+                .map(ignored -> total.get());
+    }
+
+    private Uni<Integer> publishBatch() {
+        Context context = vertx.getOrCreateContext();
+        return pool.withTransaction(connection -> claimLanes(connection)
+                .chain(lanes -> lanes.length == 0
+                        ? Uni.createFrom().item(List.<Row>of())
+                        : pending(connection, lanes))
+                .chain(rows -> rows.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : publisher.publish(rows.stream().map(OutboxRelay::toRecord).toList())
+                        // Kafka acknowledges on its own thread; the SQL connection belongs to a Vert.x context.
+                        .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                        .chain(() -> delete(connection, rows))
+                        .invoke(() -> rows.forEach(row -> counter(row.getString("ce_type")).increment()))
+                        .replaceWith(rows.size())));
+    }
+
+    private static Uni<Short[]> claimLanes(SqlConnection connection) {
+        return connection.query(CLAIM_LANES).execute().map(rows -> {
+            List<Short> lanes = new ArrayList<>();
+            rows.forEach(row -> lanes.add(row.getShort(0)));
+            return lanes.toArray(Short[]::new);
+        });
+    }
+
+    private Uni<List<Row>> pending(SqlConnection connection, Short[] lanes) {
+        return connection.preparedQuery(PENDING).execute(Tuple.of(lanes, config.batchSize())).map(rows -> {
+            List<Row> list = new ArrayList<>(rows.size());
+            rows.forEach(list::add);
+            return list;
+        });
+    }
+
+    private static Uni<Void> delete(SqlConnection connection, List<Row> rows) {
+        Long[] ids = rows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+        return connection.preparedQuery(DELETE).execute(Tuple.of(ids)).replaceWithVoid();
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(Row row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, row.getUUID("event_id").toString());
+        header(headers, CloudEventHeaders.TYPE, row.getString("ce_type"));
+        header(headers, CloudEventHeaders.SOURCE, row.getString("ce_source"));
+        header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("occurred_at")));
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        String traceparent = row.getString("traceparent");
+        if (traceparent != null) {
+            header(headers, "traceparent", traceparent);
+        }
+        return new ProducerRecord<>(row.getString("topic"), null, row.getString("record_key"),
+                row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Counter counter(String ceType) {
+        return published.computeIfAbsent(ceType, type -> Counter.builder("relance.events.published")
+                .description("Events published to Kafka from the outbox").tag("type", type).register(registry));
+    }
+
+    private static double ageSeconds(AtomicReference<OffsetDateTime> oldest) {
+        OffsetDateTime value = oldest.get();
+        return value == null ? 0 : Duration.between(value, OffsetDateTime.now()).toMillis() / 1000.0;
+    }
+
+    /** Lets an instance (or a test) turn the scheduled relay off: relance.delivery.relay-enabled=false. */
+    @Singleton
+    static class RelayDisabled implements Scheduled.SkipPredicate {
+
+        private final DeliveryConfig config;
+
+        RelayDisabled(DeliveryConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.relayEnabled();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+-- Tables of the shared delivery mechanism (outbox relay, processed-event store).
+-- A repeatable migration: it runs after each service's own versioned migrations and again whenever it
+-- changes, so every statement here must be idempotent and changes must be additive.
+
+CREATE TABLE IF NOT EXISTS outbox_event (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id    UUID        NOT NULL UNIQUE,
+    lane        SMALLINT    NOT NULL,
+    topic       TEXT        NOT NULL,
+    record_key  TEXT        NOT NULL,
+    ce_type     TEXT        NOT NULL,
+    ce_source   TEXT        NOT NULL,
+    occurred_at TIMESTAMPTZ NOT NULL,
+    payload     TEXT        NOT NULL,
+    traceparent TEXT,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS outbox_event_lane_id ON outbox_event (lane, id);
+
+-- One row per lane: a relay instance owns a lane while its transaction runs (FOR UPDATE SKIP LOCKED),
+-- so rows of one record key (always in one lane) are published by one instance at a time, in id order.
+CREATE TABLE IF NOT EXISTS outbox_lane (
+    lane SMALLINT PRIMARY KEY
+);
+INSERT INTO outbox_lane (lane) SELECT generate_series(0, 15) ON CONFLICT DO NOTHING;
+
+CREATE TABLE IF NOT EXISTS processed_event (
+    consumer     TEXT        NOT NULL,
+    event_id     UUID        NOT NULL,
+    processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+);

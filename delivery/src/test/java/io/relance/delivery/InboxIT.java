@@ -1,0 +1,129 @@
+package io.relance.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relance.contracts.CloudEventHeaders;
+import io.relance.contracts.EventType;
+import io.relance.contracts.Topics;
+import io.relance.contracts.invoice.InvoiceIssued;
+import io.relance.servers.RelanceServersTestResource;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The idempotent consumer and the dead-letter topic on the real broker and database. */
+@QuarkusTest
+@WithTestResource(RelanceServersTestResource.class)
+class InboxIT {
+
+    private static final String DEAD_LETTERS = "delivery-test.dead-letters";
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Vertx vertx;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaProbe kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaProbe(bootstrapServers);
+        kafka.createTopic(DEAD_LETTERS);
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        String customer = "C-" + UUID.randomUUID();
+        InvoiceIssued event = Events.invoiceIssued(customer, "F-2026-0001");
+        InvoiceIssued marker = Events.invoiceIssued(customer, "F-2026-0002");
+
+        kafka.publish(mapper, event);
+        kafka.publish(mapper, event);
+        kafka.publish(mapper, marker);
+
+        // Same key, same partition: once the marker is applied, both copies of the event were consumed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker.eventId()) == 1);
+        assertThat(effects(event.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatIsNotJsonIsDeadLetteredWithItsReasonAndTheNextRecordIsProcessed() {
+        String customer = "C-" + UUID.randomUUID();
+        InvoiceIssued next = Events.invoiceIssued(customer, "F-2026-0003");
+
+        kafka.send(Topics.INVOICE_EVENTS, customer, "{not json".getBytes(StandardCharsets.UTF_8), Map.of(
+                CloudEventHeaders.TYPE, EventType.INVOICE_ISSUED_V1.ceType()));
+        kafka.publish(mapper, next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(next.eventId()) == 1);
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(customer);
+        assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_REASON)).startsWith("payload is not JSON");
+        assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_TOPIC)).isEqualTo(Topics.INVOICE_EVENTS);
+        assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_OFFSET)).isNotBlank();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    }
+
+    @Test
+    void aRecordWithoutEventTypeIsDeadLetteredNamingTheMissingHeader() {
+        String customer = "C-" + UUID.randomUUID();
+        kafka.send(Topics.INVOICE_EVENTS, customer, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(customer);
+        assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_REASON)).isEqualTo("missing header ce_type");
+    }
+
+    @Test
+    void aPayloadWithAWronglyTypedFieldIsDeadLetteredNamingTheField() {
+        String customer = "C-" + UUID.randomUUID();
+        String payload = """
+                {"eventId":"%s","occurredAt":"2026-03-02T09:15:00Z","customerId":"%s","invoiceId":"%s",
+                 "invoiceNumber":"F-1","issueDate":"not-a-date","dueDate":"2026-04-01","amount":"10.00","currency":"EUR"}"""
+                .formatted(UUID.randomUUID(), customer, UUID.randomUUID());
+        kafka.send(Topics.INVOICE_EVENTS, customer, payload.getBytes(StandardCharsets.UTF_8), Map.of(
+                CloudEventHeaders.TYPE, EventType.INVOICE_ISSUED_V1.ceType()));
+
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(customer);
+        assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("relance.invoice.issued.v1").contains("'issueDate'");
+    }
+
+    @Test
+    void anEffectThatKeepsFailingIsDeadLetteredAfterItsAttemptsAndThePartitionKeepsFlowing() {
+        String customer = "C-" + UUID.randomUUID();
+        InvoiceIssued failing = Events.invoiceIssued(customer, "FAIL-2026-0004");
+        InvoiceIssued next = Events.invoiceIssued(customer, "F-2026-0005");
+
+        kafka.publish(mapper, failing);
+        kafka.publish(mapper, next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(next.eventId()) == 1);
+        assertThat(effects(failing.eventId())).isZero();
+        assertThat(KafkaProbe.header(deadLetterOf(customer), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("this effect always fails");
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterOf(String customer) {
+        return kafka.readUntil(DEAD_LETTERS, records -> records.stream().anyMatch(r -> customer.equals(r.key())),
+                        Duration.ofSeconds(30))
+                .stream().filter(r -> customer.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private long effects(UUID eventId) {
+        return OnVertx.await(vertx, () -> Panache.withSession(() -> AppliedEffect.count("eventId", eventId)));
+    }
+}
