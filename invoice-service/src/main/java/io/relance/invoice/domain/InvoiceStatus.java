@@ -1,0 +1,5 @@
+package io.relance.invoice.domain;
+
+public enum InvoiceStatus {
+    OPEN
+}

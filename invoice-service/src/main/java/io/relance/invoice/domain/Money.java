@@ -1,0 +1,35 @@
+package io.relance.invoice.domain;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/** An amount in one currency, with no more decimals than the currency has. */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new InvoiceRuleViolation("amount", "must have at most " + currency.getDefaultFractionDigits()
+                    + " decimals in " + currency.getCurrencyCode());
+        }
+        amount = amount.setScale(currency.getDefaultFractionDigits());
+    }
+
+    /** Parses an ISO-4217 code, naming the field when it is not one. */
+    public static Currency currency(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            throw new InvoiceRuleViolation("currency", "must be an ISO-4217 code of three capital letters");
+        }
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvoiceRuleViolation("currency", "must be an ISO-4217 code; '" + code + "' is not one");
+        }
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+}

@@ -1,0 +1,66 @@
+package io.relance.invoice.persistence;
+
+import io.relance.invoice.domain.Invoice;
+import io.relance.invoice.domain.InvoiceStatus;
+import io.relance.invoice.domain.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.UUID;
+
+@Entity
+@Table(name = "invoice")
+public class InvoiceEntity {
+
+    @Id
+    public UUID id;
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+    @Column(name = "invoice_number", nullable = false)
+    public String invoiceNumber;
+    @Column(name = "issue_date", nullable = false)
+    public LocalDate issueDate;
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal amount;
+    @Column(nullable = false, length = 3)
+    public String currency;
+    @Column(name = "open_amount", nullable = false, precision = 19, scale = 4)
+    public BigDecimal openAmount;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InvoiceStatus status;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    static InvoiceEntity from(Invoice invoice) {
+        InvoiceEntity entity = new InvoiceEntity();
+        entity.id = invoice.id();
+        entity.customerId = invoice.customerId();
+        entity.invoiceNumber = invoice.number();
+        entity.issueDate = invoice.issueDate();
+        entity.dueDate = invoice.dueDate();
+        entity.amount = invoice.amount().amount();
+        entity.currency = invoice.amount().currency().getCurrencyCode();
+        entity.openAmount = invoice.openAmount().amount();
+        entity.status = invoice.status();
+        entity.createdAt = invoice.recordedAt();
+        return entity;
+    }
+
+    Invoice toDomain() {
+        Currency cur = Currency.getInstance(currency);
+        return new Invoice(id, customerId, invoiceNumber, issueDate, dueDate,
+                new Money(amount.stripTrailingZeros(), cur), new Money(openAmount.stripTrailingZeros(), cur),
+                status, createdAt);
+    }
+}

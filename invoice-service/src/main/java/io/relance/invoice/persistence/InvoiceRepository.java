@@ -1,0 +1,26 @@
+package io.relance.invoice.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.relance.invoice.domain.Invoice;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, UUID> {
+
+    public Uni<Void> add(Invoice invoice) {
+        return persist(InvoiceEntity.from(invoice)).replaceWithVoid();
+    }
+
+    public Uni<Optional<Invoice>> byId(UUID id) {
+        return findById(id).map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
+    }
+
+    public Uni<Optional<Invoice>> byNumber(String number) {
+        return find("invoiceNumber", number).firstResult()
+                .map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
+    }
+}
