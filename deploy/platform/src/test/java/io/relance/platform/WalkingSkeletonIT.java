@@ -1,0 +1,149 @@
+package io.relance.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relance.servers.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton across services, on the packaged services, the real broker and the real database: the
+ * platform starts as the run command starts it, an invoice posted to invoice-service is counted by kpi-service,
+ * and stopping leaves no process and no port behind.
+ */
+class WalkingSkeletonIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Platform platform;
+    private static PlatformPorts ports;
+    private static final List<Long> pids = new ArrayList<>();
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path root = Path.of(System.getProperty("relance.root")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("relance-e2e-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        ServiceSpec.ALL.forEach(spec -> servicePorts.put(spec.name(), FreePorts.find()));
+        ports = new PlatformPorts(FreePorts.find(), FreePorts.find(), servicePorts);
+        platform = Platform.start(new PlatformLayout(root, home), ports, step -> System.out.println("[platform] " + step));
+        pids.add(platform.kafka().pid());
+        pids.add(platform.postgres().pid());
+        platform.services().forEach(service -> {
+            pids.add(service.pid());
+            System.out.printf("[platform] %s resident memory: %s MB%n", service.spec().name(),
+                    RunningService.residentMegabytes(service.pid()));
+        });
+    }
+
+    @AfterAll
+    static void stopPlatformAndCheckNothingIsLeft() {
+        if (platform == null) {
+            return;
+        }
+        platform.close();
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("process %d after stop", pid).isEmpty());
+        List<Integer> all = new ArrayList<>(ports.services().values());
+        all.add(ports.kafka());
+        all.add(ports.postgres());
+        assertThat(all).allSatisfy(port -> assertThat(listening(port)).as("port %d after stop", port).isFalse());
+    }
+
+    @Test
+    void everyServiceIsReadyAndExposesHealthMetricsAndOpenApi() throws Exception {
+        for (RunningService service : platform.services()) {
+            String name = service.spec().name();
+            HttpResponse<String> ready = get(service.url() + "/q/health/ready");
+            assertThat(ready.statusCode()).as(name + " readiness").isEqualTo(200);
+            assertThat(JSON.readTree(ready.body()).path("status").asText()).isEqualTo("UP");
+            assertThat(get(service.url() + "/q/health/live").statusCode()).as(name + " liveness").isEqualTo(200);
+
+            HttpResponse<String> metrics = get(service.url() + "/q/metrics");
+            assertThat(metrics.statusCode()).as(name + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).as(name + " metrics").contains("jvm_memory_used_bytes");
+            if (service.spec().database().isPresent()) {
+                assertThat(metrics.body()).as(name + " outbox metrics").contains("relance_outbox_backlog");
+            }
+            HttpResponse<String> openapi = get(service.url() + "/q/openapi");
+            assertThat(openapi.statusCode()).as(name + " openapi").isEqualTo(200);
+            assertThat(openapi.body()).contains("openapi:");
+        }
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndKafka() throws Exception {
+        RunningService invoices = service("invoice-service");
+        String checks = get(invoices.url() + "/q/health/ready").body();
+        assertThat(checks).contains("Reactive PostgreSQL connections health check").contains("Kafka");
+    }
+
+    @Test
+    void anInvoicePostedToInvoiceServiceIsCountedByKpiServiceWithinFiveSeconds() throws Exception {
+        RunningService invoices = service("invoice-service");
+        RunningService kpis = service("kpi-service");
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(kpis.url() + "/kpis/receivables").statusCode() == 200);
+        BigDecimal before = receivables(kpis, "EUR");
+
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"customerId":"C-%s","number":"F-%s","amount":"1234.56","currency":"EUR",
+                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(UUID.randomUUID(), UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> receivables(kpis, "EUR").compareTo(before.add(new BigDecimal("1234.56"))) == 0);
+    }
+
+    private static BigDecimal receivables(RunningService kpis, String currency) throws Exception {
+        JsonNode body = JSON.readTree(get(kpis.url() + "/kpis/receivables").body());
+        for (JsonNode entry : body.path("receivables")) {
+            if (currency.equals(entry.path("currency").asText())) {
+                return new BigDecimal(entry.path("amount").asText());
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private static RunningService service(String name) {
+        return platform.services().stream().filter(s -> s.spec().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
