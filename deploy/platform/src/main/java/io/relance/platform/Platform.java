@@ -114,6 +114,7 @@ public final class Platform implements AutoCloseable {
         environment.put("RELANCE_DB_PORT", Integer.toString(postgres.port()));
         environment.put("RELANCE_DB_USER", postgres.username());
         environment.put("RELANCE_KPI_STATE_DIR", layout.kpiState().toString());
+        environment.put("RELANCE_JWT_PUBLIC_KEY", layout.projectRoot().resolve("deploy/dev-keys/jwt-public.pem").toString());
         spec.database().ifPresent(db -> environment.put("RELANCE_DB_NAME", db));
         ChildProcess process = ChildProcess.start(spec.name(), command, layout.projectRoot(), layout.log(spec.name()),
                 "TERM", SERVICE_STOP_TIMEOUT, environment);

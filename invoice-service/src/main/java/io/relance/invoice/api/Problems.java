@@ -63,7 +63,7 @@ public class Problems {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         String rule = e instanceof InvalidFormatException format
-                ? "must be a valid " + format.getTargetType().getSimpleName() + ", got '" + format.getValue() + "'"
+                ? "must be " + expected(format.getTargetType()) + ", got '" + format.getValue() + "'"
                 : "has an unreadable value";
         return problem(400, "invalid-request", "Invalid request", field + " " + rule,
                 List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, rule)));
@@ -84,6 +84,16 @@ public class Problems {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return problem(404, "not-found", "Not found", e.getMessage(), List.of());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class) {
+            return "a decimal number such as \"1200.50\"";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as YYYY-MM-DD";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     static boolean isUniqueViolation(Throwable failure) {
