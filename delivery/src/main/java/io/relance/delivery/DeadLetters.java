@@ -2,6 +2,7 @@ package io.relance.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.relance.contracts.CloudEventHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Sends a record this service cannot process to its dead-letter topic, unchanged, with the reason in headers. */
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 
@@ -23,12 +25,14 @@ public class DeadLetters {
 
     private final KafkaPublisher publisher;
     private final DeliveryIdentity identity;
-    private final MeterRegistry registry;
+    private final Counter deadLettered;
 
     DeadLetters(KafkaPublisher publisher, DeliveryIdentity identity, MeterRegistry registry) {
         this.publisher = publisher;
         this.identity = identity;
-        this.registry = registry;
+        // Registered up front so that the alert on it sees 0 rather than no series before the first dead letter.
+        this.deadLettered = Counter.builder("relance.dead.letters")
+                .description("Records sent to this service's dead-letter topic").register(registry);
     }
 
     /** Completes once the dead-letter topic has the record. */
@@ -51,10 +55,7 @@ public class DeadLetters {
         return publisher.publish(List.of(record))
                 .invoke(() -> {
                     LOG.warnf("dead-lettered %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(), shortReason);
-                    Counter.builder("relance.dead.letters")
-                            .description("Records sent to the dead-letter topic")
-                            .tag("topic", source.getTopic())
-                            .register(registry).increment();
+                    deadLettered.increment();
                 });
     }
 

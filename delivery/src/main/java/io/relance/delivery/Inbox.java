@@ -1,10 +1,15 @@
 package io.relance.delivery;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -15,6 +20,7 @@ import org.jboss.logging.Logger;
  * whose effect keeps failing for a reason other than an outage, goes to the dead-letter topic so the
  * partition keeps flowing; an outage of the database is retried until it ends.
  */
+@Startup
 @ApplicationScoped
 public class Inbox {
 
@@ -31,14 +37,32 @@ public class Inbox {
     private final DeadLetters deadLetters;
     private final DeliveryIdentity identity;
     private final DeliveryConfig config;
+    private final MeterRegistry registry;
 
     Inbox(EventDecoder decoder, ProcessedEvents processed, DeadLetters deadLetters, DeliveryIdentity identity,
-          DeliveryConfig config) {
+          DeliveryConfig config, MeterRegistry registry, Config channels) {
         this.decoder = decoder;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.identity = identity;
         this.config = config;
+        this.registry = registry;
+        registerConsumedCounters(channels);
+    }
+
+    /** Counters for every type this service consumes exist from the start, at 0, so dashboards see them. */
+    private void registerConsumedCounters(Config channels) {
+        for (String property : channels.getPropertyNames()) {
+            if (property.startsWith("mp.messaging.incoming.") && property.endsWith(".topic")) {
+                String topic = channels.getValue(property, String.class);
+                for (EventType type : EventType.values()) {
+                    if (type.topic().equals(topic)) {
+                        consumedCounter(type.ceType(), "applied");
+                        consumedCounter(type.ceType(), "duplicate");
+                    }
+                }
+            }
+        }
     }
 
     /** Handles one Kafka record of a channel whose values are read as {@code byte[]}. */
@@ -59,8 +83,21 @@ public class Inbox {
                 .onFailure(Failures::isOutage).retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
                 .onFailure(e -> !Failures.isPoison(e)).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(Math.max(0, config.maxAttempts() - 1))
+                .invoke(applied -> consumed(event, applied ? "applied" : "duplicate"))
                 .onItem().transformToUni(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
+    }
+
+    private void consumed(RelanceEvent event, String outcome) {
+        consumedCounter(EventType.of(event.getClass()).ceType(), outcome).increment();
+    }
+
+    private Counter consumedCounter(String ceType, String outcome) {
+        return Counter.builder("relance.events.consumed")
+                .description("Events consumed, by type and outcome (applied, or duplicate: already applied)")
+                .tag("type", ceType)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Uni<Boolean> applyOnce(String consumer, RelanceEvent event, Effect effect) {

@@ -1,6 +1,7 @@
 package io.relance.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,8 @@ class InboxIT {
     ObjectMapper mapper;
     @Inject
     Vertx vertx;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -52,6 +55,7 @@ class InboxIT {
         InvoiceIssued event = Events.invoiceIssued(customer, "F-2026-0001");
         InvoiceIssued marker = Events.invoiceIssued(customer, "F-2026-0002");
 
+        double duplicatesBefore = consumed("duplicate");
         kafka.publish(mapper, event);
         kafka.publish(mapper, event);
         kafka.publish(mapper, marker);
@@ -59,6 +63,7 @@ class InboxIT {
         // Same key, same partition: once the marker is applied, both copies of the event were consumed.
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker.eventId()) == 1);
         assertThat(effects(event.eventId())).isEqualTo(1);
+        assertThat(consumed("duplicate")).isGreaterThanOrEqualTo(duplicatesBefore + 1);
     }
 
     @Test
@@ -115,6 +120,11 @@ class InboxIT {
         assertThat(effects(failing.eventId())).isZero();
         assertThat(KafkaProbe.header(deadLetterOf(customer), CloudEventHeaders.DEAD_LETTER_REASON))
                 .contains("this effect always fails");
+    }
+
+    private double consumed(String outcome) {
+        return registry.find("relance.events.consumed").tag("outcome", outcome).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     private ConsumerRecord<String, byte[]> deadLetterOf(String customer) {

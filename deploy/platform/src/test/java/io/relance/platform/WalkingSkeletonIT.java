@@ -2,75 +2,37 @@ package io.relance.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relance.servers.FreePorts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton across services, on the packaged services, the real broker and the real database: the
- * platform starts as the run command starts it, an invoice posted to invoice-service is counted by kpi-service,
- * and stopping leaves no process and no port behind.
+ * The walking skeleton across services, on the packaged services, the real broker and the real database: every
+ * service is ready with health, metrics and OpenAPI, and an invoice posted to invoice-service is counted by
+ * kpi-service.
  */
+@ExtendWith(SharedPlatform.class)
 class WalkingSkeletonIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Platform platform;
-    private static PlatformPorts ports;
-    private static final List<Long> pids = new ArrayList<>();
 
     @BeforeAll
-    static void startPlatform() throws IOException {
-        Path root = Path.of(System.getProperty("relance.root")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("relance-e2e-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Map<String, Integer> servicePorts = new LinkedHashMap<>();
-        ServiceSpec.ALL.forEach(spec -> servicePorts.put(spec.name(), FreePorts.find()));
-        ports = new PlatformPorts(FreePorts.find(), FreePorts.find(), servicePorts);
-        platform = Platform.start(new PlatformLayout(root, home), ports, step -> System.out.println("[platform] " + step));
-        pids.add(platform.kafka().pid());
-        pids.add(platform.postgres().pid());
-        platform.services().forEach(service -> {
-            pids.add(service.pid());
-            System.out.printf("[platform] %s resident memory: %s MB%n", service.spec().name(),
-                    RunningService.residentMegabytes(service.pid()));
-        });
-    }
-
-    @AfterAll
-    static void stopPlatformAndCheckNothingIsLeft() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
-                .as("process %d after stop", pid).isEmpty());
-        List<Integer> all = new ArrayList<>(ports.services().values());
-        all.add(ports.kafka());
-        all.add(ports.postgres());
-        assertThat(all).allSatisfy(port -> assertThat(listening(port)).as("port %d after stop", port).isFalse());
+    static void connect(Platform running) {
+        platform = running;
     }
 
     @Test
@@ -137,13 +99,5 @@ class WalkingSkeletonIT {
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,0 +1,214 @@
+package io.relance.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.relance.servers.ChildProcess;
+import io.relance.servers.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Prometheus configuration, alert rules and Grafana dashboards of deploy/ cannot drift from the services: promtool
+ * checks the files, and a real Prometheus scraping the running platform parses every alert expression and every
+ * panel query, each of which may only name metrics that some service exposes.
+ */
+@ExtendWith(SharedPlatform.class)
+class ObservabilityIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("relance.root")).toAbsolutePath().normalize();
+
+    private static Path binaries;
+    private static ChildProcess prometheus;
+    private static String prometheusUrl;
+
+    @BeforeAll
+    static void startPrometheus(Platform platform) throws Exception {
+        binaries = Path.of(run(List.of(ROOT.resolve("deploy/prometheus/install.sh").toString())).trim());
+        exercise(platform);
+        Path dir = Files.createTempDirectory("relance-prometheus-");
+        Files.copy(ROOT.resolve("deploy/prometheus/alerts.yml"), dir.resolve("alerts.yml"));
+        Files.writeString(dir.resolve("prometheus.yml"), scrapeConfig(platform));
+        int port = FreePorts.find();
+        prometheusUrl = "http://127.0.0.1:" + port;
+        prometheus = ChildProcess.start("Prometheus", List.of(binaries.resolve("prometheus").toString(),
+                        "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port), dir, dir.resolve("prometheus.log"), "TERM",
+                Duration.ofSeconds(10));
+        prometheus.watch(prometheus.pid());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(ObservabilityIT::everyTargetScraped);
+    }
+
+    @AfterAll
+    static void stopPrometheus() {
+        if (prometheus != null) {
+            prometheus.stop();
+        }
+    }
+
+    @Test
+    void theCommittedPrometheusConfigurationAndRulesPassPromtool() throws Exception {
+        assertThat(run(List.of(binaries.resolve("promtool").toString(), "check", "config",
+                ROOT.resolve("deploy/prometheus/prometheus.yml").toString()))).contains("SUCCESS");
+        assertThat(run(List.of(binaries.resolve("promtool").toString(), "check", "rules",
+                ROOT.resolve("deploy/prometheus/alerts.yml").toString()))).contains("SUCCESS");
+    }
+
+    @Test
+    void everyAlertExpressionParsesAndReadsOnlyExposedMetrics() throws Exception {
+        List<String> expressions = new ArrayList<>();
+        new YAMLMapper().readTree(ROOT.resolve("deploy/prometheus/alerts.yml").toFile()).path("groups")
+                .forEach(group -> group.path("rules").forEach(rule -> expressions.add(rule.path("expr").asText())));
+        assertThat(expressions).isNotEmpty();
+        assertQueriesHold(expressions);
+    }
+
+    @Test
+    void everyDashboardPanelQueryParsesAndReadsOnlyExposedMetrics() throws Exception {
+        List<String> expressions = new ArrayList<>();
+        try (Stream<Path> dashboards = Files.list(ROOT.resolve("deploy/grafana/dashboards"))) {
+            for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
+                collectExpressions(JSON.readTree(dashboard.toFile()), expressions);
+            }
+        }
+        assertThat(expressions).isNotEmpty();
+        assertQueriesHold(expressions);
+    }
+
+    @Test
+    void theCheckCatchesAMisspelledMetricAndABrokenExpression() throws Exception {
+        assertThat(unknownMetrics("max by (job) (relance_outbox_backlogg)")).containsExactly("relance_outbox_backlogg");
+        assertThat(query("sum(rate(relance_outbox_backlog[5m])").path("status").asText()).isEqualTo("error");
+    }
+
+    private static void assertQueriesHold(List<String> expressions) throws Exception {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (String expression : expressions) {
+            JsonNode answer = query(expression);
+            if (!"success".equals(answer.path("status").asText())) {
+                problems.put(expression, "does not parse: " + answer.path("error").asText());
+            }
+            Set<String> unknown = unknownMetrics(expression);
+            if (!unknown.isEmpty()) {
+                problems.put(expression, "reads metrics no service exposes: " + unknown);
+            }
+        }
+        assertThat(problems).as("expressions that do not hold").isEmpty();
+    }
+
+    private static Set<String> unknownMetrics(String expression) throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        JSON.readTree(get(prometheusUrl + "/api/v1/label/__name__/values")).path("data")
+                .forEach(name -> exposed.add(name.asText()));
+        Set<String> unknown = new TreeSet<>(PromQlMetricNames.of(expression));
+        unknown.removeAll(exposed);
+        return unknown;
+    }
+
+    private static JsonNode query(String expression) throws Exception {
+        String grafanaFree = expression.replace("$__rate_interval", "1m").replace("$__interval", "1m");
+        return JSON.readTree(get(prometheusUrl + "/api/v1/query?query="
+                + URLEncoder.encode(grafanaFree, StandardCharsets.UTF_8)));
+    }
+
+    private static void collectExpressions(JsonNode node, List<String> expressions) {
+        if (node.isObject()) {
+            if (node.has("expr")) {
+                expressions.add(node.path("expr").asText());
+            }
+            node.forEach(child -> collectExpressions(child, expressions));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectExpressions(child, expressions));
+        }
+    }
+
+    /** Makes the services do something, so request and publishing metrics have series. */
+    private static void exercise(Platform platform) throws Exception {
+        RunningService invoices = platform.services().stream()
+                .filter(s -> s.spec().name().equals("invoice-service")).findFirst().orElseThrow();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"customerId":"C-%s","number":"F-%s","amount":"10.00","currency":"EUR",
+                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(UUID.randomUUID(), UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(invoices.url() + "/q/metrics").contains("relance_events_published_total"));
+    }
+
+    private static String scrapeConfig(Platform platform) {
+        StringBuilder config = new StringBuilder("""
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files:
+                  - alerts.yml
+                scrape_configs:
+                """);
+        platform.services().forEach(service -> config.append("""
+                  - job_name: %s
+                    metrics_path: /q/metrics
+                    static_configs:
+                      - targets: ["127.0.0.1:%d"]
+                """.formatted(service.spec().name(), service.port())));
+        return config.toString();
+    }
+
+    private static boolean everyTargetScraped() {
+        try {
+            JsonNode targets = JSON.readTree(get(prometheusUrl + "/api/v1/targets")).path("data").path("activeTargets");
+            if (targets.size() != ServiceSpec.ALL.size()) {
+                return false;
+            }
+            for (JsonNode target : targets) {
+                if (!"up".equals(target.path("health").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+}
