@@ -30,3 +30,6 @@ CREATE TABLE IF NOT EXISTS processed_event (
     processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+
+-- A row without payload is a tombstone: the relay publishes a null value, which erases the key on a compacted topic.
+ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;

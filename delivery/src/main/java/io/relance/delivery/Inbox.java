@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The idempotent consumer: each event's effect is applied at most once, in one transaction with the record of
@@ -30,6 +34,12 @@ public class Inbox {
     @FunctionalInterface
     public interface Effect {
         Uni<Void> apply(Mutiny.Session session, RelanceEvent event);
+    }
+
+    /** The effect of a tombstone (a null value: the key was erased), run inside the consumer's transaction. */
+    @FunctionalInterface
+    public interface TombstoneEffect {
+        Uni<Void> apply(Mutiny.Session session, String key);
     }
 
     private final EventDecoder decoder;
@@ -67,8 +77,19 @@ public class Inbox {
 
     /** Handles one Kafka record of a channel whose values are read as {@code byte[]}. */
     public Uni<Void> handle(Message<byte[]> message, Effect effect) {
+        return handle(message, effect, null);
+    }
+
+    /**
+     * Handles one record of a compacted topic, where a null value (a tombstone) means the key was erased: the
+     * tombstone's effect is applied once per tombstone id (its ce_id header), like an event's.
+     */
+    public Uni<Void> handle(Message<byte[]> message, Effect effect, TombstoneEffect tombstoneEffect) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("Inbox handles Kafka records only"));
+        if (tombstoneEffect != null && message.getPayload() == null) {
+            return handleTombstone(message, metadata, tombstoneEffect);
+        }
         RelanceEvent event;
         try {
             Object key = metadata.getKey();
@@ -78,13 +99,28 @@ public class Inbox {
             return deadLetter(message, metadata, e.getMessage());
         }
         String consumer = identity.consumerName(metadata.getTopic());
-        return applyOnce(consumer, event, effect)
-                .onFailure(Failures::isOutage).invoke(e -> LOG.warnf("outage while applying %s, retrying: %s", event.eventId(), e.toString()))
-                .onFailure(Failures::isOutage).retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
-                .onFailure(e -> !Failures.isPoison(e)).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
-                .atMost(Math.max(0, config.maxAttempts() - 1))
+        return retried(applyOnce(consumer, event.eventId(), session -> effect.apply(session, event)), event.eventId())
                 .invoke(applied -> consumed(event, applied ? "applied" : "duplicate"))
                 .onItem().transformToUni(applied -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
+    }
+
+    private Uni<Void> handleTombstone(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata,
+                                      TombstoneEffect effect) {
+        Object key = metadata.getKey();
+        String id = EventDecoder.header(metadata.getHeaders(), CloudEventHeaders.ID);
+        if (key == null || id == null) {
+            return deadLetter(message, metadata, "a tombstone needs a key and a ce_id header");
+        }
+        UUID tombstoneId;
+        try {
+            tombstoneId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return deadLetter(message, metadata, "tombstone ce_id is not a UUID: " + id);
+        }
+        String consumer = identity.consumerName(metadata.getTopic());
+        return retried(applyOnce(consumer, tombstoneId, session -> effect.apply(session, key.toString())), tombstoneId)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
     }
 
@@ -100,11 +136,22 @@ public class Inbox {
                 .register(registry);
     }
 
-    private Uni<Boolean> applyOnce(String consumer, RelanceEvent event, Effect effect) {
+    /** Records the id and applies the effect in one transaction; false when the id was already applied. */
+    private Uni<Boolean> applyOnce(String consumer, UUID id,
+                                   Function<Mutiny.Session, Uni<Void>> effect) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session ->
-                processed.markProcessed(session, consumer, event.eventId()).chain(first -> first
-                        ? effect.apply(session, event).replaceWith(Boolean.TRUE)
+                processed.markProcessed(session, consumer, id).chain(first -> first
+                        ? effect.apply(session).replaceWith(Boolean.TRUE)
                         : Uni.createFrom().item(Boolean.FALSE))));
+    }
+
+    /** Retries an outage until it ends, any other failure but poison a few times; what still fails propagates. */
+    private <T> Uni<T> retried(Uni<T> work, UUID id) {
+        return work
+                .onFailure(Failures::isOutage).invoke(e -> LOG.warnf("outage while applying %s, retrying: %s", id, e.toString()))
+                .onFailure(Failures::isOutage).retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
+                .onFailure(e -> !Failures.isPoison(e)).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(Math.max(0, config.maxAttempts() - 1));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, String reason) {

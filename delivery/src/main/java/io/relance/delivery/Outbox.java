@@ -7,14 +7,17 @@ import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
+import io.relance.contracts.Topics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The transactional outbox: an event is stored in the same transaction as the state change that causes it,
@@ -26,6 +29,9 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
+
+    /** The ce_type column of a tombstone row; never published as a header, since a tombstone is no event. */
+    static final String TOMBSTONE = "tombstone";
 
     private final ObjectMapper mapper;
     private final DeliveryIdentity identity;
@@ -55,6 +61,33 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .setParameter(8, serialize(event))
+                .setParameter(9, currentTraceparent())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Stores a tombstone for {@code key} on a compacted topic in the caller's transaction: the relay publishes a
+     * record with a null value, so compaction erases every earlier record of that key (GDPR erasure).
+     */
+    public Uni<Void> appendTombstone(Mutiny.Session session, String topic, String key, Instant occurredAt) {
+        if (session.currentTransaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "outbox append outside a transaction: the tombstone would not be atomic with the erasure"));
+        }
+        if (!Topics.COMPACTED.contains(topic)) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "a tombstone only erases on a compacted topic; " + topic + " is not one"));
+        }
+        return session.createNativeQuery(INSERT)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, OutboxLanes.of(key))
+                .setParameter(3, topic)
+                .setParameter(4, key)
+                .setParameter(5, TOMBSTONE)
+                .setParameter(6, identity.source())
+                .setParameter(7, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .setParameter(8, null)
                 .setParameter(9, currentTraceparent())
                 .executeUpdate()
                 .replaceWithVoid();

@@ -140,6 +140,12 @@ public class OutboxRelay {
     private static ProducerRecord<String, byte[]> toRecord(Row row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, row.getUUID("event_id").toString());
+        String payload = row.getString("payload");
+        if (payload == null) {
+            // A tombstone: its id lets consumers apply it once; it carries no type, no time, no body.
+            header(headers, CloudEventHeaders.SOURCE, row.getString("ce_source"));
+            return new ProducerRecord<>(row.getString("topic"), null, row.getString("record_key"), null, headers);
+        }
         header(headers, CloudEventHeaders.TYPE, row.getString("ce_type"));
         header(headers, CloudEventHeaders.SOURCE, row.getString("ce_source"));
         header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("occurred_at")));
@@ -150,7 +156,7 @@ public class OutboxRelay {
             header(headers, "traceparent", traceparent);
         }
         return new ProducerRecord<>(row.getString("topic"), null, row.getString("record_key"),
-                row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+                payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -122,6 +122,35 @@ class InboxIT {
                 .contains("this effect always fails");
     }
 
+    @Test
+    void aTombstoneIsAppliedOnceEvenWhenRedelivered() {
+        String customer = "C-" + UUID.randomUUID();
+        Map<String, String> headers = Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString());
+
+        kafka.send(Topics.CUSTOMER_PROFILES, customer, null, headers);
+        kafka.send(Topics.CUSTOMER_PROFILES, customer, null, headers);
+        InvoiceIssued marker = Events.invoiceIssued(customer, "F-2026-0006");
+        kafka.publish(mapper, marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> erasures(customer) >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker.eventId()) == 1);
+        assertThat(erasures(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void aTombstoneWithoutIdIsDeadLettered() {
+        String customer = "C-" + UUID.randomUUID();
+        kafka.send(Topics.CUSTOMER_PROFILES, customer, null, Map.of());
+
+        assertThat(KafkaProbe.header(deadLetterOf(customer), CloudEventHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("a tombstone needs a key and a ce_id header");
+    }
+
+    private long erasures(String customer) {
+        return OnVertx.await(vertx, () -> Panache.withSession(() ->
+                AppliedEffect.count("eventId = ?1 and note = ?2", RecordingConsumer.ERASURES, "erased " + customer)));
+    }
+
     private double consumed(String outcome) {
         return registry.find("relance.events.consumed").tag("outcome", outcome).counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -132,6 +133,29 @@ class OutboxRelayIT {
 
         assertThat(KafkaProbe.header(publishedRecord(event.eventId()), "traceparent"))
                 .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    @Test
+    void aTombstoneIsPublishedAsANullValueWithItsIdOnTheCompactedTopic() {
+        String customer = "C-" + UUID.randomUUID();
+
+        OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
+                outbox.appendTombstone(session, Topics.CUSTOMER_PROFILES, customer, Instant.parse("2026-05-01T08:00:00Z")))));
+        drain();
+
+        ConsumerRecord<String, byte[]> tombstone = kafka.readUntil(Topics.CUSTOMER_PROFILES,
+                        records -> records.stream().anyMatch(r -> customer.equals(r.key())), Duration.ofSeconds(30))
+                .stream().filter(r -> customer.equals(r.key())).findFirst().orElseThrow();
+        assertThat(tombstone.value()).isNull();
+        assertThat(KafkaProbe.header(tombstone, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(KafkaProbe.header(tombstone, CloudEventHeaders.TYPE)).isNull();
+    }
+
+    @Test
+    void aTombstoneOnATopicThatIsNotCompactedIsRefused() {
+        assertThatThrownBy(() -> OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(
+                session -> outbox.appendTombstone(session, Topics.INVOICE_EVENTS, "C-1", Instant.now())))))
+                .hasStackTraceContaining("not one");
     }
 
     private void commit(InvoiceIssued event) {

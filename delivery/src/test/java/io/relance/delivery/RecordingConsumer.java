@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A consumer as a service writes one: its effect adds a row; an invoice numbered FAIL-* fails every time. */
+/**
+ * Consumers as a service writes them: each effect adds a row; an invoice numbered FAIL-* fails every time; a
+ * tombstone on customer-profiles adds an "erased" row.
+ */
 @ApplicationScoped
 public class RecordingConsumer {
 
@@ -26,4 +29,14 @@ public class RecordingConsumer {
             return session.persist(AppliedEffect.of(event.eventId(), event.getClass().getSimpleName()));
         });
     }
+
+    @Incoming(Topics.CUSTOMER_PROFILES)
+    public Uni<Void> consumeProfiles(Message<byte[]> message) {
+        return inbox.handle(message,
+                (session, event) -> session.persist(AppliedEffect.of(event.eventId(), "profile")),
+                (session, key) -> session.persist(AppliedEffect.of(ERASURES, "erased " + key)));
+    }
+
+    /** The event id under which erasure effects are recorded in the tests. */
+    static final java.util.UUID ERASURES = java.util.UUID.fromString("00000000-0000-0000-0000-00000000e4a5");
 }
