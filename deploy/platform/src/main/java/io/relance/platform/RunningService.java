@@ -21,11 +21,18 @@ public final class RunningService {
     private final ServiceSpec spec;
     private final int port;
     private final ChildProcess process;
+    private final long launchedAt = System.nanoTime();
+    private volatile Duration startupTime;
 
     RunningService(ServiceSpec spec, int port, ChildProcess process) {
         this.spec = spec;
         this.port = port;
         this.process = process;
+    }
+
+    /** From the launch of the JVM until the service first answered ready; null before that. */
+    public Duration startupTime() {
+        return startupTime;
     }
 
     public ServiceSpec spec() {
@@ -53,6 +60,7 @@ public final class RunningService {
                         + process.logTail());
             }
             if (isReady(url())) {
+                startupTime = Duration.ofNanos(System.nanoTime() - launchedAt);
                 return;
             }
             sleep(Duration.ofMillis(250));

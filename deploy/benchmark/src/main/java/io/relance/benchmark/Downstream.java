@@ -1,0 +1,119 @@
+package io.relance.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Watches a run arrive downstream: InvoiceIssued on Kafka, and the count in kpi-service. */
+final class Downstream {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** When each invoice of the run appeared on Kafka, as latency from its intended send time. */
+    record Published(int seen, Histogram latencyMicros, double secondsUntilLast) {
+    }
+
+    /** When kpi-service counted the run, from polling its per-currency total. */
+    record Counted(long counted, Histogram approximateLatencyMicros, double secondsUntilLast) {
+    }
+
+    private Downstream() {
+    }
+
+    /**
+     * Reads invoice-events (from the offsets current when called: call before the run starts) until every accepted
+     * invoice of the run was seen. Kafka's record timestamp is the relay's send time on this same machine.
+     */
+    static KafkaConsumer<String, String> subscribe(String bootstrapServers) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("invoice-events"));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+        return consumer;
+    }
+
+    static Published published(KafkaConsumer<String, String> consumer, String run, long[] intendedNanos, int expected,
+                               long runStartWallMillis, long runStartNanos, Duration timeout) {
+        Pattern number = Pattern.compile("\"invoiceNumber\":\"B-" + Pattern.quote(run) + "-(\\d+)\"");
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        int seen = 0;
+        long lastWall = runStartWallMillis;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                Matcher m = number.matcher(record.value());
+                if (m.find()) {
+                    int index = Integer.parseInt(m.group(1));
+                    long intendedWallMicros = runStartWallMillis * 1000 + (intendedNanos[index] - runStartNanos) / 1000;
+                    latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(),
+                            record.timestamp() * 1000 - intendedWallMicros)));
+                    lastWall = Math.max(lastWall, record.timestamp());
+                    seen++;
+                }
+            }
+        }
+        return new Published(seen, latency, (lastWall - runStartWallMillis) / 1000.0);
+    }
+
+    /**
+     * Polls kpi-service's total for the run's currency every 20 ms. Each invoice counts one unit, so a total of k
+     * means k invoices are counted; the k-th is credited to the poll where the total first reached k. Partitions
+     * interleave, so per-invoice latencies are approximate; the time until the last one is exact to a poll.
+     */
+    static Counted counted(HttpClient http, String kpiUrl, String currency, long baseline, long[] intendedNanos,
+                           long expected, long runStartNanos, Duration timeout) throws Exception {
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        long counted = 0;
+        long lastNanos = runStartNanos;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (counted < expected && System.nanoTime() < deadline) {
+            long total = total(http, kpiUrl, currency) - baseline;
+            long now = System.nanoTime();
+            for (long k = counted; k < Math.min(total, intendedNanos.length); k++) {
+                latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(), (now - intendedNanos[(int) k]) / 1000)));
+                lastNanos = now;
+            }
+            counted = Math.max(counted, total);
+            Thread.sleep(20);
+        }
+        return new Counted(counted, latency, (lastNanos - runStartNanos) / 1e9);
+    }
+
+    static long total(HttpClient http, String kpiUrl, String currency) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(kpiUrl + "/kpis/receivables"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        for (JsonNode entry : JSON.readTree(response.body()).path("receivables")) {
+            if (currency.equals(entry.path("currency").asText())) {
+                return new BigDecimal(entry.path("amount").asText()).longValue();
+            }
+        }
+        return 0;
+    }
+}
