@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.relance.invoice.application.ConflictException;
 import io.relance.invoice.application.ConflictingInvoiceException;
+import io.relance.invoice.application.UnknownCustomerException;
+import io.relance.invoice.domain.RuleViolations;
+import io.relance.invoice.domain.customer.ErasedCustomerException;
 import io.relance.invoice.domain.InvoiceRuleViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -79,6 +83,30 @@ public class Problems {
     public Response conflict(ConflictingInvoiceException e) {
         return problem(409, "conflicting-invoice", "Invoice already issued with other content", e.getMessage(),
                 e.differingFields().stream().map(f -> new Problem.FieldError(f, "differs from the invoice already issued")).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response rulesBroken(RuleViolations e) {
+        return problem(400, "invalid-request", "Invalid request", e.getMessage(), e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.rule())).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return problem(409, "conflict", "Conflicts with what is stored", e.getMessage(),
+                e.fields().stream().map(f -> new Problem.FieldError(f, "conflicts with what is stored")).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response erased(ErasedCustomerException e) {
+        return problem(409, "erased-customer", "Customer erased", e.getMessage(),
+                List.of(new Problem.FieldError("customerId", "names a customer whose personal data was erased")));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCustomer(UnknownCustomerException e) {
+        return problem(404, "unknown-customer", "Unknown customer", e.getMessage(),
+                List.of(new Problem.FieldError("customerId", "must name an existing customer")));
     }
 
     @ServerExceptionMapper
