@@ -70,11 +70,20 @@ class WalkingSkeletonIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> get(kpis.url() + "/kpis/receivables").statusCode() == 200);
         BigDecimal before = receivables(kpis, "EUR");
 
+        // invoice-service accepts invoices only for customers it knows.
+        String customer = "C-" + UUID.randomUUID();
+        HttpResponse<String> customerCreated = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/customers/" + customer))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"sourceSystem":"walking-skeleton","externalId":"%s","legalName":"ACME SAS","language":"fr",
+                         "segment":"NEW"}""".formatted(customer)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(customerCreated.statusCode()).as(customerCreated.body()).isEqualTo(201);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"customerId":"C-%s","number":"F-%s","amount":"1234.56","currency":"EUR",
-                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(UUID.randomUUID(), UUID.randomUUID())))
+                        {"customerId":"%s","number":"F-%s","amount":"1234.56","currency":"EUR",
+                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(customer, UUID.randomUUID())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 

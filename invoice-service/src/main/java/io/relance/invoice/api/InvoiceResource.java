@@ -2,6 +2,8 @@ package io.relance.invoice.api;
 
 import io.relance.invoice.application.FindInvoice;
 import io.relance.invoice.application.IssueInvoice;
+import io.relance.invoice.domain.Invoice;
+import io.relance.invoice.domain.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,15 +36,18 @@ public class InvoiceResource {
     }
 
     @POST
-    @Operation(summary = "Issue an invoice; sending the same invoice again returns the one already issued")
+    @Operation(summary = "Issue an invoice entered in Relance (issuer 'relance', identified by its number); "
+            + "sending the same invoice again returns the one already issued")
     @APIResponse(responseCode = "201", description = "Issued; InvoiceIssued will be published")
     @APIResponse(responseCode = "200", description = "The same invoice had already been issued")
     @APIResponse(responseCode = "400", description = "Invalid request (problem document naming the field)")
     @APIResponse(responseCode = "409", description = "The number was issued with other content (fields named)")
+    @APIResponse(responseCode = "422", description = "The customer does not exist")
     public Uni<Response> issue(@Valid @NotNull IssueInvoiceRequest request) {
-        IssueInvoice.Command command = new IssueInvoice.Command(request.customerId(), request.number(),
-                request.amount(), request.currency(), request.issueDate(), request.dueDate());
-        return issueInvoice.issue(command)
+        return Uni.createFrom().item(() -> new Invoice.Submission(request.customerId(), Invoice.RELANCE_ISSUER,
+                        request.number(), null, null, request.issueDate(), request.dueDate(),
+                        new Money(request.amount(), Money.currency(request.currency()))))
+                .chain(issueInvoice::issue)
                 // Two concurrent first submissions: the loser of the unique key sees the winner's invoice on retry.
                 .onFailure(Problems::isUniqueViolation).retry().atMost(1)
                 .map(outcome -> outcome.created()

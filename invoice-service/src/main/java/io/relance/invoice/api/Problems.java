@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.relance.invoice.application.ConflictException;
 import io.relance.invoice.application.ConflictingInvoiceException;
+import io.relance.invoice.application.UnknownCustomerException;
+import io.relance.invoice.application.UnprocessableException;
 import io.relance.invoice.domain.InvoiceRuleViolation;
+import io.relance.invoice.domain.RuleViolations;
+import io.relance.invoice.domain.customer.ErasedCustomerException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Maps every failure a caller can cause to a problem document; nothing reaches the caller as a stack trace. */
@@ -28,14 +34,17 @@ public class Problems {
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return problem(400, "invalid-request", "Invalid request",
-                errors.stream().map(err -> err.field() + " " + err.rule()).collect(Collectors.joining("; ")), errors);
+        return respond(invalid(errors));
     }
 
     @ServerExceptionMapper
     public Response ruleBroken(InvoiceRuleViolation e) {
-        return problem(400, "invalid-request", "Invalid request", e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.rule())));
+        return respond(describe(e).orElseThrow());
+    }
+
+    @ServerExceptionMapper
+    public Response rulesBroken(RuleViolations e) {
+        return respond(describe(e).orElseThrow());
     }
 
     @ServerExceptionMapper
@@ -53,37 +62,93 @@ public class Problems {
             return unreadable(mapping);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
+        return respond(new Problem(BASE + "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        String rule = e instanceof InvalidFormatException format
-                ? "must be " + expected(format.getTargetType()) + ", got '" + format.getValue() + "'"
-                : "has an unreadable value";
-        return problem(400, "invalid-request", "Invalid request", field + " " + rule,
-                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, rule)));
+        return respond(describe(e).orElseThrow());
     }
 
     @ServerExceptionMapper
     public Response notJson(JsonParseException e) {
-        return problem(400, "invalid-json", "Body is not valid JSON", e.getOriginalMessage(),
-                List.of(new Problem.FieldError("body", "must be valid JSON")));
+        return respond(new Problem(BASE + "invalid-json", "Body is not valid JSON", 400, e.getOriginalMessage(),
+                List.of(new Problem.FieldError("body", "must be valid JSON"))));
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictingInvoiceException e) {
-        return problem(409, "conflicting-invoice", "Invoice already issued with other content", e.getMessage(),
-                e.differingFields().stream().map(f -> new Problem.FieldError(f, "differs from the invoice already issued")).toList());
+    public Response conflictingInvoice(ConflictingInvoiceException e) {
+        return respond(describe(e).orElseThrow());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return respond(describe(e).orElseThrow());
+    }
+
+    @ServerExceptionMapper
+    public Response erased(ErasedCustomerException e) {
+        return respond(describe(e).orElseThrow());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCustomer(UnknownCustomerException e) {
+        return respond(new Problem(BASE + "unknown-customer", "Unknown customer", 404, e.getMessage(),
+                List.of(new Problem.FieldError("customerId", "must name an existing customer"))));
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e) {
+        return respond(describe(e).orElseThrow());
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return problem(404, "not-found", "Not found", e.getMessage(), List.of());
+        return respond(new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), List.of()));
+    }
+
+    /** The problem a caller caused, for one item of a batch as for a whole request; empty when it is not the caller's. */
+    static Optional<Problem> describe(Throwable e) {
+        if (e instanceof InvoiceRuleViolation rule) {
+            return Optional.of(invalid(List.of(new Problem.FieldError(rule.field(), rule.rule()))));
+        }
+        if (e instanceof RuleViolations rules) {
+            return Optional.of(invalid(rules.violations().stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.rule())).toList()));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return Optional.of(invalid(List.of(fieldError(mapping))));
+        }
+        if (e instanceof ConflictingInvoiceException conflict) {
+            return Optional.of(new Problem(BASE + "conflicting-invoice", "Invoice already issued with other content",
+                    409, e.getMessage(), conflict.differingFields().stream()
+                    .map(f -> new Problem.FieldError(f, "differs from the invoice already issued")).toList()));
+        }
+        if (e instanceof ConflictException conflict) {
+            return Optional.of(new Problem(BASE + "conflict", "Conflicts with what is stored", 409, e.getMessage(),
+                    conflict.fields().stream().map(f -> new Problem.FieldError(f, "conflicts with what is stored")).toList()));
+        }
+        if (e instanceof ErasedCustomerException) {
+            return Optional.of(new Problem(BASE + "erased-customer", "Customer erased", 409, e.getMessage(),
+                    List.of(new Problem.FieldError("customerId", "names a customer whose personal data was erased"))));
+        }
+        if (e instanceof UnprocessableException unprocessable) {
+            return Optional.of(new Problem(BASE + "unprocessable", "Refers to something that does not exist", 422,
+                    e.getMessage(), List.of(new Problem.FieldError(unprocessable.field(), unprocessable.rule()))));
+        }
+        return Optional.empty();
+    }
+
+    /** The field a JSON body could not be read into, and why. */
+    static Problem.FieldError fieldError(JsonMappingException mapping) {
+        String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String rule = mapping instanceof InvalidFormatException format
+                ? "must be " + expected(format.getTargetType()) + ", got '" + format.getValue() + "'"
+                : "has an unreadable value";
+        return new Problem.FieldError(field.isEmpty() ? "body" : field, rule);
     }
 
     private static String expected(Class<?> type) {
@@ -105,6 +170,11 @@ public class Problems {
         return false;
     }
 
+    private static Problem invalid(List<Problem.FieldError> errors) {
+        return new Problem(BASE + "invalid-request", "Invalid request", 400,
+                errors.stream().map(err -> err.field() + " " + err.rule()).collect(Collectors.joining("; ")), errors);
+    }
+
     private static String field(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         // Paths look like "issue.request.amount": the caller knows only the last part.
@@ -113,8 +183,7 @@ public class Problems {
         return last.startsWith("arg") || last.equals("request") ? "body" : last;
     }
 
-    private static Response problem(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(BASE + type, title, status, detail, errors)).build();
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

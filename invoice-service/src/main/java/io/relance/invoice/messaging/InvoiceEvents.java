@@ -15,6 +15,6 @@ public final class InvoiceEvents {
     public static InvoiceIssued issued(Invoice invoice, Instant occurredAt) {
         return new InvoiceIssued(UUID.randomUUID(), occurredAt, invoice.customerId(), invoice.id(), invoice.number(),
                 invoice.issueDate(), invoice.dueDate(), invoice.amount().amount(),
-                invoice.amount().currency().getCurrencyCode(), null, null);
+                invoice.amount().currency().getCurrencyCode(), invoice.sourceSystem(), invoice.externalId());
     }
 }

@@ -24,8 +24,14 @@ public class InvoiceEntity {
     public UUID id;
     @Column(name = "customer_id", nullable = false)
     public String customerId;
+    @Column(nullable = false)
+    public String issuer;
     @Column(name = "invoice_number", nullable = false)
     public String invoiceNumber;
+    @Column(name = "source_system")
+    public String sourceSystem;
+    @Column(name = "external_id")
+    public String externalId;
     @Column(name = "issue_date", nullable = false)
     public LocalDate issueDate;
     @Column(name = "due_date", nullable = false)
@@ -39,6 +45,8 @@ public class InvoiceEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public InvoiceStatus status;
+    @Column(name = "beyond_legal_terms", nullable = false)
+    public boolean beyondLegalTerms;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -46,7 +54,11 @@ public class InvoiceEntity {
         InvoiceEntity entity = new InvoiceEntity();
         entity.id = invoice.id();
         entity.customerId = invoice.customerId();
+        entity.issuer = invoice.issuer();
         entity.invoiceNumber = invoice.number();
+        entity.sourceSystem = invoice.sourceSystem();
+        entity.externalId = invoice.externalId();
+        entity.beyondLegalTerms = invoice.beyondLegalTerms();
         entity.issueDate = invoice.issueDate();
         entity.dueDate = invoice.dueDate();
         entity.amount = invoice.amount().amount();
@@ -59,8 +71,8 @@ public class InvoiceEntity {
 
     Invoice toDomain() {
         Currency cur = Currency.getInstance(currency);
-        return new Invoice(id, customerId, invoiceNumber, issueDate, dueDate,
+        return new Invoice(id, customerId, issuer, invoiceNumber, sourceSystem, externalId, issueDate, dueDate,
                 new Money(amount.stripTrailingZeros(), cur), new Money(openAmount.stripTrailingZeros(), cur),
-                status, createdAt);
+                status, beyondLegalTerms, createdAt);
     }
 }

@@ -19,8 +19,13 @@ public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, U
         return findById(id).map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
     }
 
-    public Uni<Optional<Invoice>> byNumber(String number) {
-        return find("invoiceNumber", number).firstResult()
+    public Uni<Optional<Invoice>> byNumber(String issuer, String number) {
+        return find("issuer = ?1 and invoiceNumber = ?2", issuer, number).firstResult()
+                .map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
+    }
+
+    public Uni<Optional<Invoice>> bySourceReference(String sourceSystem, String externalId) {
+        return find("sourceSystem = ?1 and externalId = ?2", sourceSystem, externalId).firstResult()
                 .map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
     }
 }

@@ -37,7 +37,7 @@ class IssueInvoiceIT {
 
     @Test
     void anIssuedInvoiceIsStoredAndItsInvoiceIssuedEventReachesKafka() {
-        String customer = "C-" + UUID.randomUUID();
+        String customer = TestCustomers.create();
         String number = "F-" + UUID.randomUUID();
 
         String id = given().contentType(ContentType.JSON).body(invoice(customer, number, "\"1200.00\""))
@@ -56,7 +56,7 @@ class IssueInvoiceIT {
 
     @Test
     void sendingTheSameInvoiceAgainReturnsTheOneAlreadyIssued() {
-        String customer = "C-" + UUID.randomUUID();
+        String customer = TestCustomers.create();
         String number = "F-" + UUID.randomUUID();
         String first = given().contentType(ContentType.JSON).body(invoice(customer, number, "1200"))
                 .post("/invoices").then().statusCode(201).extract().path("id");
@@ -67,7 +67,7 @@ class IssueInvoiceIT {
 
     @Test
     void theSameNumberWithOtherContentIsAConflictNamingTheFields() {
-        String customer = "C-" + UUID.randomUUID();
+        String customer = TestCustomers.create();
         String number = "F-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(invoice(customer, number, "100")).post("/invoices")
                 .then().statusCode(201);
@@ -75,6 +75,17 @@ class IssueInvoiceIT {
         given().contentType(ContentType.JSON).body(invoice(customer, number, "150")).post("/invoices")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("amount"));
+    }
+
+    @Test
+    void anInvoiceForAnUnknownCustomerIsUnprocessableAndNothingIsPublished() {
+        String customer = "C-" + UUID.randomUUID();
+
+        given().contentType(ContentType.JSON).body(invoice(customer, "F-" + UUID.randomUUID(), "100"))
+                .post("/invoices").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customerId"));
+
+        assertNoEventFor(customer);
     }
 
     @Test

@@ -16,7 +16,7 @@ class InvoiceTest {
 
     @Test
     void aNewInvoiceIsOpenForItsWholeAmount() {
-        Invoice invoice = Invoice.issue("C-1", "F-1", ISSUED, ISSUED.plusDays(30), eur("1200.5"), NOW);
+        Invoice invoice = Invoice.issue(submission(ISSUED.plusDays(30), eur("1200.5")), NOW);
 
         assertThat(invoice.openAmount()).isEqualTo(invoice.amount());
         assertThat(invoice.amount().amount()).isEqualByComparingTo("1200.50");
@@ -25,13 +25,13 @@ class InvoiceTest {
 
     @Test
     void anInvoiceOfZeroIsRefusedNamingTheAmount() {
-        assertThatThrownBy(() -> Invoice.issue("C-1", "F-1", ISSUED, ISSUED, eur("0.00"), NOW))
+        assertThatThrownBy(() -> Invoice.issue(submission(ISSUED, eur("0.00")), NOW))
                 .isInstanceOfSatisfying(InvoiceRuleViolation.class, e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test
     void aDueDateBeforeTheIssueDateIsRefused() {
-        assertThatThrownBy(() -> Invoice.issue("C-1", "F-1", ISSUED, ISSUED.minusDays(1), eur("10"), NOW))
+        assertThatThrownBy(() -> Invoice.issue(submission(ISSUED.minusDays(1), eur("10")), NOW))
                 .isInstanceOfSatisfying(InvoiceRuleViolation.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
     }
 
@@ -53,11 +53,21 @@ class InvoiceTest {
 
     @Test
     void aResubmissionNamesEveryFieldThatDiffers() {
-        Invoice invoice = Invoice.issue("C-1", "F-1", ISSUED, ISSUED.plusDays(30), eur("100"), NOW);
+        Invoice invoice = Invoice.issue(submission(ISSUED.plusDays(30), eur("100")), NOW);
 
-        assertThat(invoice.differencesFrom("C-2", ISSUED, ISSUED.plusDays(45), eur("100.00")))
-                .containsExactly("customerId", "dueDate");
-        assertThat(invoice.differencesFrom("C-1", ISSUED, ISSUED.plusDays(30), eur("100.00"))).isEmpty();
+        assertThat(invoice.differencesFrom(new Invoice.Submission("C-2", "sap-fr", "F-2", "sap-fr", "X-1", ISSUED,
+                ISSUED.plusDays(45), eur("100.00")))).containsExactly("customerId", "invoiceNumber", "dueDate");
+        assertThat(invoice.differencesFrom(submission(ISSUED.plusDays(30), eur("100.00")))).isEmpty();
+    }
+
+    @Test
+    void termsBeyondTheLegalCeilingAreAcceptedButFlagged() {
+        assertThat(Invoice.issue(submission(ISSUED.plusDays(90), eur("10")), NOW).beyondLegalTerms()).isTrue();
+        assertThat(Invoice.issue(submission(ISSUED.plusDays(60), eur("10")), NOW).beyondLegalTerms()).isFalse();
+    }
+
+    private static Invoice.Submission submission(LocalDate dueDate, Money amount) {
+        return new Invoice.Submission("C-1", "sap-fr", "F-1", "sap-fr", "X-1", ISSUED, dueDate, amount);
     }
 
     private static Money eur(String amount) {

@@ -1,0 +1,79 @@
+package io.relance.invoice.api;
+
+import io.relance.invoice.application.EraseCustomer;
+import io.relance.invoice.application.FindCustomer;
+import io.relance.invoice.application.SaveCustomer;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    static final String EXAMPLE = """
+            {"sourceSystem":"sap-fr","externalId":"0000104711","legalName":"Électricité de France",
+             "sirenOrVat":"FR03552081317","emails":["compta-fournisseurs@example.fr"],"phone":"+33612345678",
+             "address":{"lines":["22-30 avenue de Wagram"],"postalCode":"75008","city":"Paris","countryCode":"FR"},
+             "language":"fr","segment":"REGULAR","paymentTermsDays":30,"insolvency":null}""";
+
+    private final SaveCustomer saveCustomer;
+    private final FindCustomer findCustomer;
+    private final EraseCustomer eraseCustomer;
+
+    CustomerResource(SaveCustomer saveCustomer, FindCustomer findCustomer, EraseCustomer eraseCustomer) {
+        this.saveCustomer = saveCustomer;
+        this.findCustomer = findCustomer;
+        this.eraseCustomer = eraseCustomer;
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update a debtor account; each change publishes CustomerUpdated")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "French company", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged when the profile was already this one")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (problem document naming each)")
+    @APIResponse(responseCode = "409", description = "The ERP reference belongs to another customer, or the customer was erased")
+    public Uni<Response> save(@PathParam("id") String id, @NotNull CustomerRequest request) {
+        return saveCustomer.save(id, request.toDraft())
+                .onFailure(Problems::isUniqueViolation).retry().atMost(1)
+                .map(outcome -> outcome.change() == SaveCustomer.Change.CREATED
+                        ? Response.created(URI.create("/customers/" + id)).entity(CustomerResponse.of(outcome.customer())).build()
+                        : Response.ok(CustomerResponse.of(outcome.customer())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One debtor account")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public Uni<CustomerResponse> get(@PathParam("id") String id) {
+        return findCustomer.byId(id).map(CustomerResponse::of);
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @Operation(summary = "Erase the customer's personal data (GDPR); its invoices and balance stay")
+    @APIResponse(responseCode = "200", description = "The anonymised customer; erasing twice changes nothing")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public Uni<CustomerResponse> erase(@PathParam("id") String id) {
+        return eraseCustomer.erase(id).map(CustomerResponse::of);
+    }
+}

@@ -1,0 +1,113 @@
+package io.relance.invoice.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relance.invoice.application.IssueInvoice;
+import io.relance.invoice.domain.InvoiceRuleViolation;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.List;
+
+/** Invoice intake from ERP systems over REST: one invoice, or a batch with a result per item. */
+@Path("/erp/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ErpInvoiceResource {
+
+    public static final int MAX_BATCH = 1000;
+    private static final Logger LOG = Logger.getLogger(ErpInvoiceResource.class);
+    private static final String EXAMPLE = """
+            {"sourceSystem":"sap-fr","externalId":"0090001234","invoiceNumber":"FA-2025-000481",
+             "customerId":"FR-552081317","issueDate":"2025-02-03","dueDate":"2025-03-05","amount":"14280.00","currency":"EUR"}""";
+
+    private final IssueInvoice issueInvoice;
+    private final ObjectMapper mapper;
+
+    ErpInvoiceResource(IssueInvoice issueInvoice, ObjectMapper mapper) {
+        this.issueInvoice = issueInvoice;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Operation(summary = "Receive one invoice from an ERP; idempotent on (sourceSystem, externalId)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "SAP invoice", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Issued; InvoiceIssued will be published")
+    @APIResponse(responseCode = "200", description = "The same invoice had already been received")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (problem document naming each)")
+    @APIResponse(responseCode = "409", description = "Same external id with other content, or number already used by the issuer")
+    @APIResponse(responseCode = "422", description = "The customer does not exist")
+    public Uni<Response> receive(@NotNull ErpInvoiceRequest request) {
+        return issue(request).map(outcome -> outcome.created()
+                ? Response.created(URI.create("/invoices/" + outcome.invoice().id()))
+                .entity(InvoiceResponse.of(outcome.invoice())).build()
+                : Response.ok(InvoiceResponse.of(outcome.invoice())).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Receive up to 1,000 invoices; each is stored or rejected on its own, with its result")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "Two invoices", value = "[" + EXAMPLE + "," + EXAMPLE + "]")))
+    @APIResponse(responseCode = "200", description = "The outcome of every item, in the order sent")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, or more than 1,000 items")
+    public Uni<BatchResult> receiveBatch(@NotNull List<JsonNode> items) {
+        if (items.size() > MAX_BATCH) {
+            throw new InvoiceRuleViolation("body", "must hold at most " + MAX_BATCH + " invoices, got " + items.size());
+        }
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUniAndConcatenate(index -> item(index, items.get(index)))
+                .collect().asList()
+                .map(BatchResult::of);
+    }
+
+    private Uni<BatchResult.Item> item(int index, JsonNode json) {
+        return Uni.createFrom().item(() -> read(json))
+                .chain(this::issue)
+                .map(outcome -> new BatchResult.Item(index, outcome.created() ? BatchResult.Outcome.CREATED
+                        : BatchResult.Outcome.ALREADY_ISSUED, InvoiceResponse.of(outcome.invoice()), null))
+                .onFailure().recoverWithItem(failure -> new BatchResult.Item(index, BatchResult.Outcome.REJECTED,
+                        null, Problems.describe(failure).orElseGet(() -> internal(index, failure))));
+    }
+
+    private ErpInvoiceRequest read(JsonNode json) {
+        try {
+            return mapper.treeToValue(json, ErpInvoiceRequest.class);
+        } catch (JsonMappingException e) {
+            Problem.FieldError error = Problems.fieldError(e);
+            throw new InvoiceRuleViolation(error.field(), error.rule());
+        } catch (JsonProcessingException e) {
+            throw new InvoiceRuleViolation("body", "must be a JSON object");
+        }
+    }
+
+    private Uni<IssueInvoice.Outcome> issue(ErpInvoiceRequest request) {
+        return Uni.createFrom().item(request::toSubmission)
+                .chain(issueInvoice::issue)
+                // Two concurrent first submissions: the loser of the unique key sees the winner's invoice on retry.
+                .onFailure(Problems::isUniqueViolation).retry().atMost(1);
+    }
+
+    private static Problem internal(int index, Throwable failure) {
+        LOG.errorf(failure, "batch item %d failed unexpectedly", index);
+        return new Problem("https://relance.io/problems/internal", "Internal error", 500,
+                "the item could not be processed; retry it", List.of());
+    }
+}
