@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides, for one customer on one business day, which step each open invoice takes. Deterministic: the same
@@ -77,6 +78,58 @@ public final class DunningEngine {
             }
         }
         return toRun(debtor, policy, today, contractRate, decisions, endedPromises);
+    }
+
+    /**
+     * The first day after {@code after} on which {@link #evaluate} may decide something for this customer, or
+     * empty when only a new fact can (an open dispute, an open-ended hold, insolvency, the last step taken).
+     */
+    public Optional<LocalDate> nextActionOn(Debtor debtor, Policy policy, Collection<DunningCase> cases,
+                                            LocalDate after) {
+        if (debtor.isInsolvent() || debtor.pause().map(p -> p.endsOn() == null && !p.startsOn().isAfter(after.plusDays(1)))
+                .orElse(false)) {
+            return Optional.empty();
+        }
+        LocalDate earliest = after.plusDays(1);
+        if (debtor.isPausedOn(earliest)) {
+            earliest = debtor.pause().orElseThrow().endsOn().plusDays(1);
+        }
+        LocalDate next = null;
+        for (DunningCase dunningCase : cases) {
+            Optional<LocalDate> candidate = firstDayOfInterest(dunningCase, policy, earliest);
+            if (candidate.isPresent() && (next == null || candidate.get().isBefore(next))) {
+                next = candidate.get();
+            }
+        }
+        return Optional.ofNullable(next)
+                .map(day -> policy.sendsOnNonBusinessDays() ? day : calendar.onOrAfter(day));
+    }
+
+    private Optional<LocalDate> firstDayOfInterest(DunningCase dunningCase, Policy policy, LocalDate earliest) {
+        if (!dunningCase.isIssued() || dunningCase.isClosed() || dunningCase.isDisputed()
+                || dunningCase.isAwaitingCredit()) {
+            return Optional.empty();
+        }
+        Optional<ManualHold> exclusion = dunningCase.exclusion().filter(h -> h.isActiveOn(earliest));
+        if (exclusion.isPresent() && exclusion.get().endsOn() == null) {
+            return Optional.empty();
+        }
+        LocalDate from = exclusion.map(h -> h.endsOn().plusDays(1)).orElse(earliest);
+        Money open = dunningCase.openAmount();
+        LocalDate day;
+        if (dunningCase.plan().isPresent()) {
+            PaymentPlan plan = dunningCase.plan().get();
+            day = plan.firstUncoveredInstalment(open).map(i -> i.dueOn().plusDays(plan.graceDays() + 1L)).orElse(null);
+        } else if (dunningCase.promise().filter(p -> !p.isKept(open)).isPresent()) {
+            PromiseToPay promise = dunningCase.promise().get();
+            day = promise.payBy().plusDays(promise.graceDays() + 1L);
+        } else if (dunningCase.promise().isPresent()) {
+            day = from;
+        } else {
+            int next = dunningCase.lastStepIndex() + 1;
+            day = policy.hasStep(next) ? policy.dateOf(next, dunningCase.invoice().dueDate(), calendar) : null;
+        }
+        return Optional.ofNullable(day).map(d -> d.isBefore(from) ? from : d);
     }
 
     private DunningRun toRun(Debtor debtor, Policy policy, LocalDate today, BigDecimal contractRate,

@@ -47,6 +47,19 @@ public record PaymentPlan(LocalDate agreedOn, List<Instalment> instalments, Mone
         return new PaymentPlan(today, instalments, open, graceDays);
     }
 
+    /** The first instalment the payments so far do not cover. */
+    public Optional<Instalment> firstUncoveredInstalment(Money open) {
+        Money paid = openWhenAgreed.minus(open);
+        Money due = Money.zero(open.currency());
+        for (Instalment instalment : instalments) {
+            due = due.plus(instalment.amount());
+            if (paid.isLessThan(due)) {
+                return Optional.of(instalment);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first instalment past its date and grace days that the payments so far do not cover. */
     public Optional<Instalment> missedOn(LocalDate day, Money open) {
         Money paid = openWhenAgreed.minus(open);
