@@ -1,0 +1,9 @@
+package io.relance.dunning.domain;
+
+/** Why a case moved to a step. */
+public enum EscalationReason {
+    SCHEDULE,
+    BROKEN_PROMISE,
+    MISSED_INSTALMENT,
+    MANUAL
+}
