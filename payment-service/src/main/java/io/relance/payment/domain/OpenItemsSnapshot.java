@@ -37,9 +37,12 @@ public final class OpenItemsSnapshot implements OpenItems {
     }
 
     public OpenItemsSnapshot knowName(String legalName, String customerId) {
-        String normalized = CustomerNames.normalize(legalName);
-        if (!normalized.isEmpty()) {
-            customersByName.computeIfAbsent(normalized, k -> new TreeSet<>()).add(customerId);
+        return knowNormalizedName(CustomerNames.normalize(legalName), customerId);
+    }
+
+    public OpenItemsSnapshot knowNormalizedName(String normalizedName, String customerId) {
+        if (!normalizedName.isEmpty()) {
+            customersByName.computeIfAbsent(normalizedName, k -> new TreeSet<>()).add(customerId);
         }
         return this;
     }
