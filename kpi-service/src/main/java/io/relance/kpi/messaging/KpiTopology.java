@@ -1,4 +1,4 @@
-package io.relance.kpi.streams;
+package io.relance.kpi.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relance.contracts.Topics;
@@ -11,12 +11,19 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
+
 /**
- * The KPI topology: business events in, state stores out. Records keep their partition (keyed by customer), so
- * deduplication by event id is local and exactly-once; totals are summed over partitions when read.
+ * The KPI topology: every business event topic in, one ledger per customer out. All topics are keyed by customer
+ * and partitioned alike, so one task owns every fact of a customer: deduplication by event id stays local and
+ * exactly-once, and nothing is repartitioned. Figures are computed from the ledgers when read.
  */
 @ApplicationScoped
 public class KpiTopology {
+
+    /** Every topic whose events change a figure. */
+    public static final List<String> SOURCES = List.of(Topics.INVOICE_EVENTS, Topics.PAYMENT_EVENTS,
+            Topics.DUNNING_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CUSTOMER_PROFILES);
 
     private final ObjectMapper mapper;
 
@@ -29,14 +36,14 @@ public class KpiTopology {
         return build(mapper);
     }
 
-    static Topology build(ObjectMapper mapper) {
+    public static Topology build(ObjectMapper mapper) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.SEEN_EVENTS), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.RECEIVABLES), Serdes.String(), Serdes.String()));
-        builder.stream(Topics.INVOICE_EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new ReceivablesProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.RECEIVABLES)
+                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)));
+        builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS)
                 .to(Topics.KPI_SERVICE_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }

@@ -1,4 +1,4 @@
-package io.relance.kpi.streams;
+package io.relance.kpi.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relance.contracts.CloudEventHeaders;

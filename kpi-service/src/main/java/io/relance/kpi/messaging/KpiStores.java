@@ -1,0 +1,14 @@
+package io.relance.kpi.messaging;
+
+/** Names of the state stores that the REST API and the gauges read by interactive query. */
+public final class KpiStores {
+
+    /** Event ids already counted (value: epoch millis of occurredAt), so a duplicate changes no figure. */
+    public static final String SEEN_EVENTS = "seen-events";
+
+    /** Customer id → {@link io.relance.kpi.domain.CustomerLedger}: the dated facts every KPI is computed from. */
+    public static final String LEDGERS = "customer-ledgers";
+
+    private KpiStores() {
+    }
+}

@@ -1,0 +1,94 @@
+package io.relance.kpi.messaging;
+
+import io.relance.contracts.CloudEventHeaders;
+import io.relance.contracts.EventType;
+import io.relance.contracts.RelanceEvent;
+import io.relance.contracts.Topics;
+import io.relance.kpi.domain.CustomerLedger;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Applies each event once to its customer's ledger. Records it cannot read are forwarded (to the dead-letter sink)
+ * with the reason in headers; a tombstone on {@code customer-profiles} erases the customer's segment.
+ */
+final class LedgerProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger LOG = Logger.getLogger(LedgerProcessor.class);
+
+    private final EventReader reader;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, CustomerLedger> ledgers;
+
+    LedgerProcessor(EventReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.seen = context.getStateStore(KpiStores.SEEN_EVENTS);
+        this.ledgers = context.getStateStore(KpiStores.LEDGERS);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Optional<RecordMetadata> metadata = context.recordMetadata();
+        try {
+            if (record.value() == null) {
+                erase(record, metadata.map(RecordMetadata::topic).orElse(""));
+                return;
+            }
+            EventType type = reader.type(record.headers());
+            RelanceEvent event = reader.read(type, record.value());
+            if (!event.customerId().equals(record.key())) {
+                // Keyed by anything else, its facts would land on another customer's partition and store.
+                throw new EventReader.UnreadableEvent("record key '" + record.key() + "' is not the event's customerId");
+            }
+            String id = event.eventId().toString();
+            if (seen.get(id) != null) {
+                return;
+            }
+            seen.put(id, event.occurredAt().toEpochMilli());
+            CustomerLedger ledger = ledgers.get(event.customerId());
+            ledgers.put(event.customerId(), LedgerEvents.apply(
+                    ledger == null ? CustomerLedger.empty(event.customerId()) : ledger, event));
+        } catch (EventReader.UnreadableEvent e) {
+            deadLetter(record, metadata, e.getMessage());
+        }
+    }
+
+    private void erase(Record<String, byte[]> record, String topic) {
+        if (!Topics.CUSTOMER_PROFILES.equals(topic)) {
+            throw new EventReader.UnreadableEvent("a record without value is only meaningful on " + Topics.CUSTOMER_PROFILES);
+        }
+        if (record.key() == null) {
+            throw new EventReader.UnreadableEvent("a tombstone needs the customer id as key");
+        }
+        CustomerLedger ledger = ledgers.get(record.key());
+        if (ledger != null) {
+            ledgers.put(record.key(), ledger.withSegment(null));
+        }
+    }
+
+    private void deadLetter(Record<String, byte[]> record, Optional<RecordMetadata> metadata, String reason) {
+        LOG.warnf("dead-lettering %s: %s", record.key(), reason);
+        record.headers().add(CloudEventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        metadata.ifPresent(meta -> {
+            record.headers().add(CloudEventHeaders.DEAD_LETTER_TOPIC, meta.topic().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.DEAD_LETTER_PARTITION,
+                    Integer.toString(meta.partition()).getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.DEAD_LETTER_OFFSET,
+                    Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));
+        });
+        context.forward(record);
+    }
+}

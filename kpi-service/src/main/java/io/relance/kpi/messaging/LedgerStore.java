@@ -1,0 +1,56 @@
+package io.relance.kpi.messaging;
+
+import io.relance.kpi.application.KpiNotReadyException;
+import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.domain.CustomerLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The ledgers of this instance's partitions, read from the {@value KpiStores#LEDGERS} store by interactive query. */
+@ApplicationScoped
+public class LedgerStore implements Ledgers {
+
+    private final KafkaStreams streams;
+
+    LedgerStore(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public void forEach(Consumer<CustomerLedger> action) {
+        try (KeyValueIterator<String, CustomerLedger> all = store().all()) {
+            while (all.hasNext()) {
+                KeyValue<String, CustomerLedger> entry = all.next();
+                action.accept(entry.value);
+            }
+        } catch (InvalidStateStoreException e) {
+            throw notReady(e);
+        }
+    }
+
+    @Override
+    public Optional<CustomerLedger> find(String customerId) {
+        try {
+            return Optional.ofNullable(store().get(customerId));
+        } catch (InvalidStateStoreException e) {
+            throw notReady(e);
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, CustomerLedger> store() {
+        return streams.store(StoreQueryParameters.fromNameAndType(KpiStores.LEDGERS, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private KpiNotReadyException notReady(InvalidStateStoreException e) {
+        return new KpiNotReadyException("the stream processor is " + streams.state(), e);
+    }
+}

@@ -1,0 +1,116 @@
+package io.relance.kpi.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.relance.contracts.CloudEventHeaders;
+import io.relance.contracts.EventType;
+import io.relance.contracts.RelanceEvent;
+import io.relance.contracts.Topics;
+import io.relance.kpi.application.ComputeKpis;
+import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.domain.CustomerLedger;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/** The real topology in a TopologyTestDriver, fed with contract events as the producers publish them. */
+final class KpiTopologyDriver implements AutoCloseable, Ledgers {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
+    private final TestOutputTopic<String, byte[]> deadLetters;
+    private final KeyValueStore<String, CustomerLedger> ledgers;
+
+    KpiTopologyDriver() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // One folder per driver: two drivers at once (or two test JVMs) must not share a RocksDB lock.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
+        driver = new TopologyTestDriver(KpiTopology.build(MAPPER), config);
+        for (String topic : KpiTopology.SOURCES) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
+        }
+        deadLetters = driver.createOutputTopic(Topics.KPI_SERVICE_DEAD_LETTERS, new StringDeserializer(), new ByteArrayDeserializer());
+        ledgers = driver.getKeyValueStore(KpiStores.LEDGERS);
+    }
+
+    private static String stateDirectory() {
+        try {
+            return Files.createTempDirectory("kpi-topology-test").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes {@code event} on its topic, keyed by its customer, with its CloudEvents headers. */
+    void send(RelanceEvent event) {
+        EventType type = EventType.of(event.getClass());
+        try {
+            send(type.topic(), event.customerId(), MAPPER.writeValueAsBytes(event), type.ceType());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void send(String topic, String key, byte[] value, String ceType) {
+        RecordHeaders headers = new RecordHeaders();
+        if (ceType != null) {
+            headers.add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+        }
+        inputs.get(topic).pipeInput(new TestRecord<>(key, value, headers, Instant.now()));
+    }
+
+    TestOutputTopic<String, byte[]> deadLetters() {
+        return deadLetters;
+    }
+
+    ComputeKpis kpis() {
+        return new ComputeKpis(this);
+    }
+
+    @Override
+    public void forEach(Consumer<CustomerLedger> action) {
+        try (KeyValueIterator<String, CustomerLedger> all = ledgers.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, CustomerLedger> entry = all.next();
+                action.accept(entry.value);
+            }
+        }
+    }
+
+    @Override
+    public Optional<CustomerLedger> find(String customerId) {
+        return Optional.ofNullable(ledgers.get(customerId));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
