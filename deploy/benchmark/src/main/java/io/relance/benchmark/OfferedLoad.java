@@ -20,6 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OfferedLoad {
 
+    /** Invoices go to customers BENCH-0 … BENCH-(CUSTOMERS - 1), created before the runs. */
+    static final int CUSTOMERS = 5000;
+
     record Result(int offered, int accepted, int failed, double acceptedPerSecond, Histogram httpLatencyMicros,
                   long[] intendedNanos) {
     }
@@ -44,8 +47,8 @@ final class OfferedLoad {
             }
             int index = i;
             String body = """
-                    {"customerId":"BENCH-%s-%d","number":"B-%s-%d","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
-                    .formatted(run, index % 5000, run, index, currency);
+                    {"customerId":"BENCH-%d","number":"B-%s-%d","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
+                    .formatted(index % CUSTOMERS, run, index, currency);
             CompletableFuture<HttpResponse<Void>> call = http.sendAsync(HttpRequest.newBuilder(URI.create(invoicesUrl))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

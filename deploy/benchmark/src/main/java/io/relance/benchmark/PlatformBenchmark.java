@@ -119,6 +119,7 @@ public final class PlatformBenchmark {
 
     private void intake(Platform platform) throws Exception {
         String invoices = service(platform, "invoice-service").url() + "/invoices";
+        createCustomers(service(platform, "invoice-service").url());
         warmUp(invoices);
         int users = 64;
         AtomicInteger accepted = new AtomicInteger();
@@ -176,6 +177,19 @@ public final class PlatformBenchmark {
         }
     }
 
+    /** invoice-service takes invoices only for customers it knows: BENCH-0 … BENCH-4999. */
+    private void createCustomers(String invoiceService) throws Exception {
+        for (int i = 0; i < OfferedLoad.CUSTOMERS; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(invoiceService + "/customers/BENCH-" + i))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"sourceSystem":"benchmark","externalId":"BENCH-%d","legalName":"Client %d SAS","language":"fr","segment":"REGULAR"}"""
+                            .formatted(i, i))).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("cannot create customer BENCH-" + i + ": " + response.body());
+            }
+        }
+    }
+
     private void warmUp(String invoices) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 500; i++) {
@@ -189,7 +203,7 @@ public final class PlatformBenchmark {
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"customerId":"BENCH-%d","number":"%s","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
-                            .formatted(Math.floorMod(number.hashCode(), 5000), number, currency)))
+                            .formatted(Math.floorMod(number.hashCode(), OfferedLoad.CUSTOMERS), number, currency)))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;

@@ -91,7 +91,10 @@ public final class PlatformCommand {
         System.out.println("  PostgreSQL  127.0.0.1:" + platform.postgres().port() + " (user " + platform.postgres().username() + ")");
         System.out.println("  Logs        " + layout.logs());
         System.out.println();
-        System.out.println("Try: curl -s -X POST localhost:8081/invoices -H 'Content-Type: application/json' -d "
+        System.out.println("Try: curl -s -X PUT localhost:8081/customers/C-1 -H 'Content-Type: application/json' -d "
+                + "'{\"sourceSystem\":\"demo\",\"externalId\":\"C-1\",\"legalName\":\"ACME SAS\",\"language\":\"fr\","
+                + "\"segment\":\"NEW\"}'");
+        System.out.println("     curl -s -X POST localhost:8081/invoices -H 'Content-Type: application/json' -d "
                 + "'{\"customerId\":\"C-1\",\"number\":\"F-2026-0001\",\"amount\":\"1200.00\",\"currency\":\"EUR\","
                 + "\"issueDate\":\"2026-03-02\",\"dueDate\":\"2026-04-01\"}'");
         System.out.println("     curl -s localhost:8084/kpis/receivables");

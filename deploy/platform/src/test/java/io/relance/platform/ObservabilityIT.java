@@ -153,11 +153,19 @@ class ObservabilityIT {
     private static void exercise(Platform platform) throws Exception {
         RunningService invoices = platform.services().stream()
                 .filter(s -> s.spec().name().equals("invoice-service")).findFirst().orElseThrow();
+        String customer = "C-" + UUID.randomUUID();
+        HttpResponse<String> customerCreated = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/customers/" + customer))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"sourceSystem":"observability","externalId":"%s","legalName":"ACME SAS","language":"fr",
+                         "segment":"NEW"}""".formatted(customer)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(customerCreated.statusCode()).as(customerCreated.body()).isEqualTo(201);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"customerId":"C-%s","number":"F-%s","amount":"10.00","currency":"EUR",
-                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(UUID.randomUUID(), UUID.randomUUID())))
+                        {"customerId":"%s","number":"F-%s","amount":"10.00","currency":"EUR",
+                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(customer, UUID.randomUUID())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> get(invoices.url() + "/q/metrics").contains("relance_events_published_total"));
