@@ -1,6 +1,9 @@
 package io.relance.invoice.api;
 
+import io.relance.invoice.application.CancelInvoice;
 import io.relance.invoice.application.FindInvoice;
+import io.relance.invoice.application.IssueCreditNote;
+import io.relance.invoice.application.WriteOffInvoice;
 import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.Money;
@@ -17,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -29,10 +35,17 @@ public class InvoiceResource {
 
     private final IssueInvoice issueInvoice;
     private final FindInvoice findInvoice;
+    private final IssueCreditNote issueCreditNote;
+    private final CancelInvoice cancelInvoice;
+    private final WriteOffInvoice writeOffInvoice;
 
-    InvoiceResource(IssueInvoice issueInvoice, FindInvoice findInvoice) {
+    InvoiceResource(IssueInvoice issueInvoice, FindInvoice findInvoice, IssueCreditNote issueCreditNote,
+                    CancelInvoice cancelInvoice, WriteOffInvoice writeOffInvoice) {
         this.issueInvoice = issueInvoice;
         this.findInvoice = findInvoice;
+        this.issueCreditNote = issueCreditNote;
+        this.cancelInvoice = cancelInvoice;
+        this.writeOffInvoice = writeOffInvoice;
     }
 
     @POST
@@ -61,5 +74,42 @@ public class InvoiceResource {
     public Uni<InvoiceResponse> get(@PathParam("id") UUID id) {
         return findInvoice.byId(id).map(found -> found.map(InvoiceResponse::of)
                 .orElseThrow(() -> new NotFoundException("no invoice " + id)));
+    }
+
+    @POST
+    @Path("/{id}/credit-notes")
+    @Operation(summary = "Issue a credit note on the invoice (CreditNoteIssued); the same number again returns it")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Partial credit",
+            value = "{\"number\":\"AV-2026-0012\",\"amount\":\"200.00\",\"currency\":\"EUR\",\"issueDate\":\"2026-03-10\",\"reason\":\"damaged goods\"}")))
+    @APIResponse(responseCode = "201", description = "Issued; the invoice's balance and status follow")
+    @APIResponse(responseCode = "200", description = "This credit note had already been issued")
+    @APIResponse(responseCode = "400", description = "More than the open amount, other currency, cancelled or written-off invoice")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    @APIResponse(responseCode = "409", description = "The number was used for another credit note")
+    public Uni<Response> creditNote(@PathParam("id") UUID id, @Valid @NotNull CreditNoteRequest request) {
+        return Uni.createFrom().item(() -> new Money(request.amount(), Money.currency(request.currency())))
+                .chain(amount -> issueCreditNote.issue(id, request.number(), amount, request.issueDate(), request.reason()))
+                .map(outcome -> Response.status(outcome.created() ? 201 : 200)
+                        .entity(CreditNoteResponse.of(outcome.creditNote(), outcome.invoice())).build());
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Operation(summary = "Cancel an invoice issued in error (InvoiceCancelled); cancelling again changes nothing")
+    @APIResponse(responseCode = "200", description = "The cancelled invoice")
+    @APIResponse(responseCode = "400", description = "Payments were applied to it, or it was written off")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    public Uni<InvoiceResponse> cancel(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
+        return cancelInvoice.cancel(id, request.reason()).map(InvoiceResponse::of);
+    }
+
+    @POST
+    @Path("/{id}/write-off")
+    @Operation(summary = "Write the open balance off as bad debt (InvoiceWrittenOff); managers only")
+    @APIResponse(responseCode = "200", description = "The written-off invoice")
+    @APIResponse(responseCode = "400", description = "Nothing open, or the invoice was cancelled")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    public Uni<InvoiceResponse> writeOff(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
+        return writeOffInvoice.writeOff(id, request.reason()).map(InvoiceResponse::of);
     }
 }

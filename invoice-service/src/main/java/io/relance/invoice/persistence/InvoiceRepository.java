@@ -15,6 +15,14 @@ public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, U
         return persist(InvoiceEntity.from(invoice)).replaceWithVoid();
     }
 
+    /** Stores the new balance, status and dispute flag of an invoice already stored. */
+    public Uni<Void> update(Invoice invoice) {
+        return findById(invoice.id()).chain(entity -> {
+            entity.copyBalance(invoice);
+            return flush();
+        });
+    }
+
     public Uni<Optional<Invoice>> byId(UUID id) {
         return findById(id).map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
     }
