@@ -1,8 +1,6 @@
 package io.relance.invoice.api;
 
-import io.relance.invoice.application.OpenDispute;
 import io.relance.invoice.application.ResolveDispute;
-import io.relance.invoice.domain.Dispute;
 import io.relance.invoice.domain.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -13,49 +11,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
-@Path("/")
+@Path("/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisputeResource {
 
-    private final OpenDispute openDispute;
     private final ResolveDispute resolveDispute;
 
-    DisputeResource(OpenDispute openDispute, ResolveDispute resolveDispute) {
-        this.openDispute = openDispute;
+    DisputeResource(ResolveDispute resolveDispute) {
         this.resolveDispute = resolveDispute;
     }
 
     @POST
-    @Path("invoices/{id}/disputes")
-    @Operation(summary = "Open a dispute on an invoice (DisputeOpened); one open dispute per invoice")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Damaged goods",
-            value = "{\"reason\":\"QUALITY\",\"disputedAmount\":\"350.00\",\"currency\":\"EUR\",\"comment\":\"3 pallets damaged\"}")))
-    @APIResponse(responseCode = "201", description = "Opened; the invoice is flagged disputed")
-    @APIResponse(responseCode = "400", description = "Already disputed, nothing open, amount above the open amount, unknown reason")
-    @APIResponse(responseCode = "404", description = "No such invoice")
-    public Uni<Response> open(@PathParam("id") UUID invoiceId, @Valid @NotNull DisputeRequests.Open request) {
-        return Uni.createFrom().item(() -> new Money(request.disputedAmount(), Money.currency(request.currency())))
-                .chain(amount -> openDispute.open(invoiceId, request.parsedReason(), amount, request.comment()))
-                // Two concurrent openings: the partial unique index lets one win; the other is told it is disputed.
-                .onFailure(Problems::isUniqueViolation).retry().atMost(1)
-                .map(dispute -> Response.created(URI.create("/disputes/" + dispute.id()))
-                        .entity(DisputeResponse.of(dispute)).build());
-    }
-
-    @POST
-    @Path("disputes/{id}/resolution")
+    @Path("/{id}/resolution")
     @Operation(summary = "Resolve a dispute (DisputeResolved): ACCEPTED issues the credit note given, REJECTED does not")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "Accepted", value = "{\"outcome\":\"ACCEPTED\",\"creditNote\":{\"number\":\"AV-2026-0031\",\"amount\":\"350.00\",\"currency\":\"EUR\"},\"comment\":\"agreed\"}"),

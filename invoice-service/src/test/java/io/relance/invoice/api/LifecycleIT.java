@@ -124,14 +124,22 @@ class LifecycleIT {
     }
 
     void publish(String customer, String ceType, String json) {
-        String eventId = json.substring(json.indexOf("\"eventId\":\"") + 11, json.indexOf("\"eventId\":\"") + 47);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PAYMENT_EVENTS, customer, json);
-            record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-            producer.flush();
+        new PaymentPublisher(bootstrapServers).publish(customer, ceType, json);
+    }
+
+    /** Publishes payment-service events as payment-service does: keyed by customer, with ce_type and ce_id. */
+    record PaymentPublisher(String bootstrapServers) {
+
+        void publish(String customer, String ceType, String json) {
+            String eventId = json.substring(json.indexOf("\"eventId\":\"") + 11, json.indexOf("\"eventId\":\"") + 47);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PAYMENT_EVENTS, customer, json);
+                record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+                producer.flush();
+            }
         }
     }
 
