@@ -2,6 +2,7 @@ package io.relance.invoice.api;
 
 import io.relance.invoice.application.EraseCustomer;
 import io.relance.invoice.application.FindCustomer;
+import io.relance.invoice.application.FindInvoice;
 import io.relance.invoice.application.SaveCustomer;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +39,13 @@ public class CustomerResource {
     private final SaveCustomer saveCustomer;
     private final FindCustomer findCustomer;
     private final EraseCustomer eraseCustomer;
+    private final FindInvoice findInvoice;
+    private final Clock clock;
 
-    CustomerResource(SaveCustomer saveCustomer, FindCustomer findCustomer, EraseCustomer eraseCustomer) {
+    CustomerResource(SaveCustomer saveCustomer, FindCustomer findCustomer, EraseCustomer eraseCustomer,
+                     FindInvoice findInvoice, Clock clock) {
+        this.findInvoice = findInvoice;
+        this.clock = clock;
         this.saveCustomer = saveCustomer;
         this.findCustomer = findCustomer;
         this.eraseCustomer = eraseCustomer;
@@ -66,6 +75,21 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<CustomerResponse> get(@PathParam("id") String id) {
         return findCustomer.byId(id).map(CustomerResponse::of);
+    }
+
+    @GET
+    @Path("/{id}/statement")
+    @Operation(summary = "The customer's account statement: open items, balance, overdue amount and aging buckets")
+    @APIResponse(responseCode = "200", description = "As of the business date 'asOf' (today by default)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Statement",
+                    value = "{\"customerId\":\"FR-552081317\",\"asOf\":\"2026-04-15\",\"totals\":[{\"currency\":\"EUR\",\"balance\":\"1500.00\",\"overdue\":\"1000.00\",\"aging\":{\"notDue\":\"500.00\",\"days1To30\":\"1000.00\",\"days31To60\":\"0.00\",\"days61To90\":\"0.00\",\"over90Days\":\"0.00\"}}],\"openItems\":[]}")))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public Uni<StatementResponse> statement(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return Uni.createFrom().item(() -> {
+                    LocalDate day = QueryParams.date("asOf", asOf);
+                    return day == null ? LocalDate.now(clock) : day;
+                })
+                .chain(day -> findInvoice.statement(id, day)).map(StatementResponse::of);
     }
 
     @POST

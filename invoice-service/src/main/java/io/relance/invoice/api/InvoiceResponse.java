@@ -11,12 +11,15 @@ import java.util.UUID;
  */
 public record InvoiceResponse(UUID id, String customerId, String issuer, String number, String sourceSystem,
                               String externalId, LocalDate issueDate, LocalDate dueDate, String amount,
-                              String openAmount, String currency, String status, boolean beyondLegalTerms) {
+                              String openAmount, String creditedAmount, String paidAmount, String currency,
+                              String status, boolean disputed, boolean beyondLegalTerms) {
 
     static InvoiceResponse of(Invoice invoice) {
         return new InvoiceResponse(invoice.id(), invoice.customerId(), invoice.issuer(), invoice.number(),
                 invoice.sourceSystem(), invoice.externalId(), invoice.issueDate(), invoice.dueDate(),
                 invoice.amount().amount().toPlainString(), invoice.openAmount().amount().toPlainString(),
-                invoice.amount().currency().getCurrencyCode(), invoice.status().name(), invoice.beyondLegalTerms());
+                invoice.credited().amount().toPlainString(), invoice.paid().amount().toPlainString(),
+                invoice.amount().currency().getCurrencyCode(), invoice.status().name(), invoice.disputed(),
+                invoice.beyondLegalTerms());
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.relance.invoice.application.ConflictException;
 import io.relance.invoice.application.ConflictingInvoiceException;
 import io.relance.invoice.application.UnknownCustomerException;
+import io.relance.invoice.application.UnknownDisputeException;
+import io.relance.invoice.application.UnknownInvoiceException;
 import io.relance.invoice.application.UnprocessableException;
 import io.relance.invoice.domain.InvoiceRuleViolation;
 import io.relance.invoice.domain.RuleViolations;
@@ -96,6 +98,18 @@ public class Problems {
     public Response unknownCustomer(UnknownCustomerException e) {
         return respond(new Problem(BASE + "unknown-customer", "Unknown customer", 404, e.getMessage(),
                 List.of(new Problem.FieldError("customerId", "must name an existing customer"))));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownInvoice(UnknownInvoiceException e) {
+        return respond(new Problem(BASE + "unknown-invoice", "Unknown invoice", 404, e.getMessage(),
+                List.of(new Problem.FieldError("invoiceId", "must name an existing invoice"))));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownDispute(UnknownDisputeException e) {
+        return respond(new Problem(BASE + "unknown-dispute", "Unknown dispute", 404, e.getMessage(),
+                List.of(new Problem.FieldError("disputeId", "must name an existing dispute"))));
     }
 
     @ServerExceptionMapper

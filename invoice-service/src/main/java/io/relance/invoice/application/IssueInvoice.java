@@ -3,9 +3,13 @@ package io.relance.invoice.application;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.relance.delivery.Outbox;
 import io.relance.invoice.domain.Invoice;
+import io.relance.invoice.domain.PaymentLine;
+import io.relance.invoice.domain.TimelineEntry;
 import io.relance.invoice.messaging.InvoiceEvents;
 import io.relance.invoice.persistence.CustomerRepository;
 import io.relance.invoice.persistence.InvoiceRepository;
+import io.relance.invoice.persistence.PendingPaymentRepository;
+import io.relance.invoice.persistence.TimelineRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,12 +30,19 @@ public class IssueInvoice {
 
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
+    private final TimelineRepository timeline;
+    private final PendingPaymentRepository pending;
+    private final RecordPayment recordPayment;
     private final Outbox outbox;
     private final Clock clock;
 
-    IssueInvoice(InvoiceRepository invoices, CustomerRepository customers, Outbox outbox, Clock clock) {
+    IssueInvoice(InvoiceRepository invoices, CustomerRepository customers, TimelineRepository timeline,
+                 PendingPaymentRepository pending, RecordPayment recordPayment, Outbox outbox, Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
+        this.timeline = timeline;
+        this.pending = pending;
+        this.recordPayment = recordPayment;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -49,13 +60,29 @@ public class IssueInvoice {
                 }
                 return Uni.createFrom().item(new Outcome(existing.get(), false));
             }
-            Invoice invoice = Invoice.issue(submission, clock.instant());
+            Invoice issued = Invoice.issue(submission, clock.instant());
             return requireCustomer(submission.customerId())
                     .chain(() -> requireFreeNumber(submission))
-                    .chain(() -> invoices.add(invoice))
-                    .chain(() -> outbox.append(InvoiceEvents.issued(invoice, clock.instant())))
-                    .replaceWith(new Outcome(invoice, true));
+                    .chain(() -> timeline.record(new TimelineEntry(issued.id(), TimelineEntry.Kind.ISSUED,
+                            issued.issueDate(), issued.amount(), issued.number(), null, clock.instant())))
+                    .chain(() -> pending.takeFor(issued.id()))
+                    .chain(lines -> applyPending(issued, lines))
+                    .call(invoice -> invoices.add(invoice))
+                    .call(() -> outbox.append(InvoiceEvents.issued(issued, clock.instant())))
+                    .map(invoice -> new Outcome(invoice, true));
         });
+    }
+
+    /** Payments that arrived before the invoice are applied now, each with its timeline entry. */
+    private Uni<Invoice> applyPending(Invoice issued, List<PaymentLine> lines) {
+        Invoice invoice = issued;
+        Uni<Void> entries = Uni.createFrom().voidItem();
+        for (PaymentLine line : lines) {
+            invoice = line.applyTo(invoice);
+            entries = entries.chain(() -> timeline.record(recordPayment.entry(line)));
+        }
+        Invoice withPayments = invoice;
+        return entries.replaceWith(withPayments);
     }
 
     private Uni<Void> requireCustomer(String customerId) {

@@ -1,5 +1,6 @@
 package io.relance.invoice.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,16 +9,22 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An invoice a customer owes: who issued it, what was issued, when it falls due, and what is still open.
+ * An invoice a customer owes: who issued it, what was issued, when it falls due, and what lowered it since
+ * (credit notes, payments). Its open amount and status follow from these, except once cancelled or written off.
  *
  * @param issuer the issuing company's system: invoice numbers are unique per issuer
  * @param sourceSystem the ERP the invoice came from; null when entered in Relance
  * @param externalId the invoice's id in {@code sourceSystem}; null when entered in Relance
+ * @param credited total of the credit notes on this invoice
+ * @param paid total of the payments applied to it, net of reversals
+ * @param status OPEN, PARTIALLY_PAID, PAID, CREDITED from the balance; CANCELLED and WRITTEN_OFF are final
+ * @param disputed a dispute is open on it
  * @param beyondLegalTerms the due date is past the French legal ceiling: accepted, but flagged
  */
 public record Invoice(UUID id, String customerId, String issuer, String number, String sourceSystem,
-                      String externalId, LocalDate issueDate, LocalDate dueDate, Money amount, Money openAmount,
-                      InvoiceStatus status, boolean beyondLegalTerms, Instant recordedAt) {
+                      String externalId, LocalDate issueDate, LocalDate dueDate, Money amount, Money credited,
+                      Money paid, InvoiceStatus status, boolean disputed, boolean beyondLegalTerms,
+                      Instant recordedAt) {
 
     /** The issuer of invoices entered in Relance rather than received from an ERP. */
     public static final String RELANCE_ISSUER = "relance";
@@ -30,6 +37,15 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
     /** What an issuer states about an invoice, before it is checked. */
     public record Submission(String customerId, String issuer, String number, String sourceSystem,
                              String externalId, LocalDate issueDate, LocalDate dueDate, Money amount) {
+
+        /**
+         * The same invoice always gets the same id, derived from its source reference (or issuer and number), so a
+         * payment that names it can be kept before the invoice arrives, and a replay rebuilds the same ids.
+         */
+        public UUID invoiceId() {
+            String name = sourceSystem == null ? "issuer:" + issuer + "/" + number : "source:" + sourceSystem + "/" + externalId;
+            return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Issues a new invoice, checking the rules every invoice must keep. */
@@ -40,10 +56,64 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
         if (submission.dueDate().isBefore(submission.issueDate())) {
             throw new InvoiceRuleViolation("dueDate", "must not be before issueDate " + submission.issueDate());
         }
-        return new Invoice(UUID.randomUUID(), submission.customerId(), submission.issuer(), submission.number(),
+        Money zero = Money.zero(submission.amount().currency());
+        return new Invoice(submission.invoiceId(), submission.customerId(), submission.issuer(), submission.number(),
                 submission.sourceSystem(), submission.externalId(), submission.issueDate(), submission.dueDate(),
-                submission.amount(), submission.amount(), InvoiceStatus.OPEN,
+                submission.amount(), zero, zero, InvoiceStatus.OPEN, false,
                 PaymentTerms.exceedLegalCeiling(submission.issueDate(), submission.dueDate()), now);
+    }
+
+    /** What is still owed: nothing once cancelled or written off; negative when overpaid. */
+    public Money openAmount() {
+        return status.isFinal() ? Money.zero(amount.currency()) : amount.minus(credited).minus(paid);
+    }
+
+    /** A credit note lowers the balance; it may not exceed what is still open. */
+    public Invoice credit(Money creditAmount) {
+        requireNotFinal("credited");
+        if (!creditAmount.isPositive()) {
+            throw new InvoiceRuleViolation("amount", "must be greater than 0");
+        }
+        if (creditAmount.isGreaterThan(openAmount())) {
+            throw new InvoiceRuleViolation("amount", "must not exceed the open amount " + openAmount().amount().toPlainString());
+        }
+        return withBalance(credited.plus(creditAmount), paid);
+    }
+
+    /** Payments are facts from payment-service: applied whatever the status, so that the totals stay true. */
+    public Invoice registerPayment(Money payment) {
+        return withBalance(credited, paid.plus(payment));
+    }
+
+    public Invoice reversePayment(Money reversal) {
+        return withBalance(credited, paid.minus(reversal));
+    }
+
+    /** Cancelling is for an invoice issued in error: refused once money was applied to it. */
+    public Invoice cancel() {
+        requireNotFinal("cancelled");
+        if (paid.isPositive()) {
+            throw new InvoiceRuleViolation("status", "a paid invoice cannot be cancelled; issue a credit note instead");
+        }
+        return withStatus(InvoiceStatus.CANCELLED);
+    }
+
+    /** Writes the open balance off as bad debt. */
+    public Invoice writeOff() {
+        requireNotFinal("written off");
+        if (!openAmount().isPositive()) {
+            throw new InvoiceRuleViolation("status", "only an invoice with an open balance can be written off");
+        }
+        return withStatus(InvoiceStatus.WRITTEN_OFF);
+    }
+
+    public Invoice markDisputed(boolean isDisputed) {
+        return new Invoice(id, customerId, issuer, number, sourceSystem, externalId, issueDate, dueDate, amount,
+                credited, paid, status, isDisputed, beyondLegalTerms, recordedAt);
+    }
+
+    public boolean isOverdueOn(LocalDate day) {
+        return openAmount().isPositive() && day.isAfter(dueDate);
     }
 
     /** Names the fields in which a resubmission of this invoice differs from it. */
@@ -68,5 +138,30 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
             fields.add("currency");
         }
         return fields;
+    }
+
+    private void requireNotFinal(String action) {
+        if (status.isFinal()) {
+            throw new InvoiceRuleViolation("status", "a " + status + " invoice cannot be " + action);
+        }
+    }
+
+    private Invoice withBalance(Money newCredited, Money newPaid) {
+        InvoiceStatus newStatus = status.isFinal() ? status : balanceStatus(amount, newCredited, newPaid);
+        return new Invoice(id, customerId, issuer, number, sourceSystem, externalId, issueDate, dueDate, amount,
+                newCredited, newPaid, newStatus, disputed, beyondLegalTerms, recordedAt);
+    }
+
+    private Invoice withStatus(InvoiceStatus newStatus) {
+        return new Invoice(id, customerId, issuer, number, sourceSystem, externalId, issueDate, dueDate, amount,
+                credited, paid, newStatus, disputed, beyondLegalTerms, recordedAt);
+    }
+
+    private static InvoiceStatus balanceStatus(Money amount, Money credited, Money paid) {
+        boolean settled = !amount.minus(credited).minus(paid).isPositive();
+        if (settled) {
+            return paid.isPositive() ? InvoiceStatus.PAID : InvoiceStatus.CREDITED;
+        }
+        return paid.isPositive() ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
     }
 }

@@ -32,4 +32,27 @@ public record Money(BigDecimal amount, Currency currency) {
     public boolean isPositive() {
         return amount.signum() > 0;
     }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return amount.compareTo(sameCurrency(other).amount) > 0;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new InvoiceRuleViolation("currency", "must be " + currency.getCurrencyCode() + ", the invoice's currency");
+        }
+        return other;
+    }
 }

@@ -45,6 +45,12 @@ public class InvoiceEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public InvoiceStatus status;
+    @Column(name = "credited_amount", nullable = false, precision = 19, scale = 4)
+    public BigDecimal creditedAmount;
+    @Column(name = "paid_amount", nullable = false, precision = 19, scale = 4)
+    public BigDecimal paidAmount;
+    @Column(nullable = false)
+    public boolean disputed;
     @Column(name = "beyond_legal_terms", nullable = false)
     public boolean beyondLegalTerms;
     @Column(name = "created_at", nullable = false)
@@ -63,16 +69,28 @@ public class InvoiceEntity {
         entity.dueDate = invoice.dueDate();
         entity.amount = invoice.amount().amount();
         entity.currency = invoice.amount().currency().getCurrencyCode();
-        entity.openAmount = invoice.openAmount().amount();
-        entity.status = invoice.status();
+        entity.copyBalance(invoice);
         entity.createdAt = invoice.recordedAt();
         return entity;
+    }
+
+    /** What changes after issue: the balance, the status and the dispute flag. */
+    void copyBalance(Invoice invoice) {
+        openAmount = invoice.openAmount().amount();
+        creditedAmount = invoice.credited().amount();
+        paidAmount = invoice.paid().amount();
+        status = invoice.status();
+        disputed = invoice.disputed();
     }
 
     Invoice toDomain() {
         Currency cur = Currency.getInstance(currency);
         return new Invoice(id, customerId, issuer, invoiceNumber, sourceSystem, externalId, issueDate, dueDate,
-                new Money(amount.stripTrailingZeros(), cur), new Money(openAmount.stripTrailingZeros(), cur),
-                status, beyondLegalTerms, createdAt);
+                money(amount, cur), money(creditedAmount, cur), money(paidAmount, cur), status, disputed,
+                beyondLegalTerms, createdAt);
+    }
+
+    private static Money money(BigDecimal stored, Currency currency) {
+        return new Money(stored.stripTrailingZeros(), currency);
     }
 }

@@ -2,9 +2,13 @@ package io.relance.invoice.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.relance.invoice.domain.Invoice;
+import io.relance.invoice.domain.InvoiceFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +17,61 @@ public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, U
 
     public Uni<Void> add(Invoice invoice) {
         return persist(InvoiceEntity.from(invoice)).replaceWithVoid();
+    }
+
+    /** Stores the new balance, status and dispute flag of an invoice already stored. */
+    public Uni<Void> update(Invoice invoice) {
+        return findById(invoice.id()).chain(entity -> {
+            entity.copyBalance(invoice);
+            return flush();
+        });
+    }
+
+    /** One page of the invoices matching the filter, in (due date, id) order. */
+    public Uni<List<Invoice>> page(InvoiceFilter filter) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.customerId() != null) {
+            where.append(" and customerId = :customerId");
+            params.put("customerId", filter.customerId());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and openAmount > 0 and dueDate < :today"
+                    : " and (openAmount <= 0 or dueDate >= :today)");
+            params.put("today", filter.today());
+        }
+        if (filter.dueFrom() != null) {
+            where.append(" and dueDate >= :dueFrom");
+            params.put("dueFrom", filter.dueFrom());
+        }
+        if (filter.dueTo() != null) {
+            where.append(" and dueDate <= :dueTo");
+            params.put("dueTo", filter.dueTo());
+        }
+        if (filter.minAmount() != null) {
+            where.append(" and amount >= :minAmount");
+            params.put("minAmount", filter.minAmount());
+        }
+        if (filter.maxAmount() != null) {
+            where.append(" and amount <= :maxAmount");
+            params.put("maxAmount", filter.maxAmount());
+        }
+        if (filter.afterId() != null) {
+            where.append(" and (dueDate > :afterDueDate or (dueDate = :afterDueDate and id > :afterId))");
+            params.put("afterDueDate", filter.afterDueDate());
+            params.put("afterId", filter.afterId());
+        }
+        return find(where + " order by dueDate, id", params).range(0, filter.limit() - 1).list()
+                .map(entities -> entities.stream().map(InvoiceEntity::toDomain).toList());
+    }
+
+    public Uni<List<Invoice>> ofCustomer(String customerId) {
+        return list("customerId = ?1 order by dueDate, id", customerId)
+                .map(entities -> entities.stream().map(InvoiceEntity::toDomain).toList());
     }
 
     public Uni<Optional<Invoice>> byId(UUID id) {
