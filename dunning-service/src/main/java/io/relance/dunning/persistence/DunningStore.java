@@ -129,6 +129,15 @@ public class DunningStore {
         });
     }
 
+    /** Phone calls requested and not yet reported, oldest first. */
+    public Uni<List<StoredReminder>> openPhoneTasks(Mutiny.Session session, int limit) {
+        return session.createSelectionQuery("""
+                        from ReminderEntity where channels like '%PHONE_TASK%' and outcome = 'REQUESTED'
+                        order by businessDate, reminderId""", ReminderEntity.class)
+                .setMaxResults(limit).getResultList()
+                .map(list -> list.stream().map(ReminderEntity::toStored).toList());
+    }
+
     public Uni<List<StoredReminder>> remindersOf(Mutiny.Session session, String customerId) {
         return session.createSelectionQuery("from ReminderEntity where customerId = ?1 order by businessDate, stepIndex",
                         ReminderEntity.class)
