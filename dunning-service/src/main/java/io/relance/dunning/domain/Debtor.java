@@ -1,5 +1,6 @@
 package io.relance.dunning.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,18 +16,20 @@ public final class Debtor {
     private String policyOverride;
     private ManualHold pause;
     private LocalDate insolvencyPublishedOn;
+    private BigDecimal contractRate;
 
     public Debtor(String customerId, Segment segment, String policyOverride, ManualHold pause,
-                  LocalDate insolvencyPublishedOn) {
+                  LocalDate insolvencyPublishedOn, BigDecimal contractRate) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.segment = Objects.requireNonNull(segment, "segment");
         this.policyOverride = policyOverride;
         this.pause = pause;
         this.insolvencyPublishedOn = insolvencyPublishedOn;
+        this.contractRate = contractRate;
     }
 
     public static Debtor newCustomer(String customerId) {
-        return new Debtor(customerId, Segment.NEW, null, null, null);
+        return new Debtor(customerId, Segment.NEW, null, null, null, null);
     }
 
     public void changeSegment(Segment newSegment) {
@@ -35,6 +38,14 @@ public final class Debtor {
 
     public void assignPolicy(String policyId) {
         this.policyOverride = policyId;
+    }
+
+    /** The annual late-payment rate of the customer's contract, in percent; null for the legal default. */
+    public void agreeContractRate(BigDecimal annualRate) {
+        if (annualRate != null && annualRate.signum() < 0) {
+            throw new DunningRuleViolation("contractRate", "must not be negative");
+        }
+        this.contractRate = annualRate;
     }
 
     public void pause(ManualHold hold) {
@@ -78,6 +89,10 @@ public final class Debtor {
 
     public Optional<ManualHold> pause() {
         return Optional.ofNullable(pause);
+    }
+
+    public Optional<BigDecimal> contractRate() {
+        return Optional.ofNullable(contractRate);
     }
 
     public Optional<LocalDate> insolvencyPublishedOn() {

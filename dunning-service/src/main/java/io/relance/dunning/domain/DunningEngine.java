@@ -32,12 +32,7 @@ public final class DunningEngine {
     private record StatementKey(int stepIndex, Currency currency) {
     }
 
-    /**
-     * @param contractRate the annual late-payment rate of the customer's contract in percent; null for the legal
-     *                     default
-     */
-    public DunningRun evaluate(Debtor debtor, Policy policy, Collection<DunningCase> cases, LocalDate today,
-                               BigDecimal contractRate) {
+    public DunningRun evaluate(Debtor debtor, Policy policy, Collection<DunningCase> cases, LocalDate today) {
         List<DunningCase> endedPromises = new ArrayList<>();
         if (debtor.isInsolvent() || debtor.isPausedOn(today)
                 || (!policy.sendsOnNonBusinessDays() && !calendar.isBusinessDay(today))) {
@@ -77,7 +72,7 @@ public final class DunningEngine {
                 decisions.add(new Decision(dunningCase, reached, EscalationReason.SCHEDULE));
             }
         }
-        return toRun(debtor, policy, today, contractRate, decisions, endedPromises);
+        return toRun(debtor, policy, today, debtor.contractRate().orElse(null), decisions, endedPromises);
     }
 
     /**

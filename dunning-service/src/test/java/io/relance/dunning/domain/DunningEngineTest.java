@@ -29,7 +29,7 @@ class DunningEngineTest {
         DunningCase first = issued(1, DUE, "1000.00");
         DunningCase second = issued(2, DUE, "250.50");
 
-        DunningRun run = engine.evaluate(debtor, policy, List.of(first, second), FIRST_REMINDER_DAY, null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(first, second), FIRST_REMINDER_DAY);
 
         assertThat(run.reminders()).hasSize(1);
         Reminder reminder = run.reminders().get(0);
@@ -45,7 +45,7 @@ class DunningEngineTest {
         DunningCase older = issued(1, DUE.minusDays(14), "100.00");
         DunningCase newer = issued(2, DUE, "200.00");
 
-        DunningRun run = engine.evaluate(debtor, policy, List.of(older, newer), FIRST_REMINDER_DAY, null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(older, newer), FIRST_REMINDER_DAY);
 
         assertThat(run.reminders()).extracting(Reminder::stepIndex).containsExactly(1, 2);
     }
@@ -53,10 +53,10 @@ class DunningEngineTest {
     @Test
     void aStepIsNeverRepeated() {
         DunningCase dunningCase = issued(1, DUE, "1000.00");
-        engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY, null).commit();
+        engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY).commit();
 
-        DunningRun again = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY, null);
-        DunningRun nextDay = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY.plusDays(1), null);
+        DunningRun again = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY);
+        DunningRun nextDay = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY.plusDays(1));
 
         assertThat(again.isEmpty()).isTrue();
         assertThat(nextDay.isEmpty()).isTrue();
@@ -67,21 +67,21 @@ class DunningEngineTest {
     void anInvoiceArrivingLateGetsOneMessageAtTheStepItReachedNotABurst() {
         DunningCase late = issued(1, DUE, "1000.00");
 
-        DunningRun run = engine.evaluate(debtor, policy, List.of(late), DUE.plusDays(50), null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(late), DUE.plusDays(50));
         run.commit();
 
         assertThat(run.reminders()).singleElement().satisfies(r -> assertThat(r.stepIndex()).isEqualTo(4));
         assertThat(late.lastStepIndex()).isEqualTo(4);
-        assertThat(engine.evaluate(debtor, policy, List.of(late), DUE.plusDays(51), null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(late), DUE.plusDays(51)).isEmpty()).isTrue();
     }
 
     @Test
     void theSameFactsOnTheSameDayGiveTheSameReminderId() {
-        UUID first = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY, null)
+        UUID first = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY)
                 .reminders().get(0).reminderId();
-        UUID second = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY, null)
+        UUID second = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY)
                 .reminders().get(0).reminderId();
-        UUID otherInvoices = engine.evaluate(debtor, policy, List.of(issued(2, DUE, "10.00")), FIRST_REMINDER_DAY, null)
+        UUID otherInvoices = engine.evaluate(debtor, policy, List.of(issued(2, DUE, "10.00")), FIRST_REMINDER_DAY)
                 .reminders().get(0).reminderId();
 
         assertThat(first).isEqualTo(second).isNotEqualTo(otherInvoices);
@@ -92,7 +92,7 @@ class DunningEngineTest {
         DunningCase dunningCase = issued(1, DUE, "1000.00");
         dunningCase.registerPayment(eur("350.00"), DUE.plusDays(2));
 
-        Reminder reminder = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY, null)
+        Reminder reminder = engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY)
                 .reminders().get(0);
 
         assertThat(reminder.lines().get(0).amountOpen()).isEqualTo(eur("650.00"));
@@ -103,7 +103,7 @@ class DunningEngineTest {
         DunningCase paid = issued(1, DUE, "1000.00");
         paid.registerPayment(eur("1000.00"), DUE);
 
-        assertThat(engine.evaluate(debtor, policy, List.of(paid), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(paid), FIRST_REMINDER_DAY).isEmpty()).isTrue();
     }
 
     @Test
@@ -111,18 +111,18 @@ class DunningEngineTest {
         DunningCase dunningCase = issued(1, LocalDate.of(2026, 3, 30), "1000.00");
 
         // D+7 is Easter Monday 2026-04-06
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 6), null)
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 6))
                 .reminders()).isEmpty();
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 4), null)
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 4))
                 .reminders()).isEmpty();
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 7), null)
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 4, 7))
                 .reminders()).singleElement().satisfies(r -> assertThat(r.stepIndex()).isEqualTo(1));
     }
 
     @Test
     void theFormalNoticeCarriesLateInterestTheIndemnityAndADeadline() {
         Reminder notice = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10000.00"), issued(2, DUE, "500.00")),
-                FORMAL_NOTICE_DAY, null).reminders().get(0);
+                FORMAL_NOTICE_DAY).reminders().get(0);
 
         assertThat(notice.stepIndex()).isEqualTo(FrenchB2bPolicy.FORMAL_NOTICE_STEP);
         assertThat(notice.step().tone()).isEqualTo(Tone.FORMAL);
@@ -136,8 +136,10 @@ class DunningEngineTest {
 
     @Test
     void aContractRateIsUsedForTheLateInterest() {
-        Reminder notice = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10000.00")), FORMAL_NOTICE_DAY,
-                new BigDecimal("15")).reminders().get(0);
+        debtor.agreeContractRate(new BigDecimal("15"));
+
+        Reminder notice = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10000.00")), FORMAL_NOTICE_DAY)
+                .reminders().get(0);
 
         // 10000 x 15% x 45 / 365
         assertThat(notice.lines().get(0).lateInterest()).isEqualTo(eur("184.93"));
@@ -147,9 +149,9 @@ class DunningEngineTest {
     void theHandOverEscalatesInvoicesAboveTheThresholdAndSkipsTheOthers() {
         DunningCase large = issued(1, DUE, "5000.00");
         DunningCase small = issued(2, DUE, "200.00");
-        engine.evaluate(debtor, policy, List.of(large, small), FORMAL_NOTICE_DAY, null).commit();
+        engine.evaluate(debtor, policy, List.of(large, small), FORMAL_NOTICE_DAY).commit();
 
-        DunningRun handOver = engine.evaluate(debtor, policy, List.of(large, small), LocalDate.of(2026, 5, 4), null);
+        DunningRun handOver = engine.evaluate(debtor, policy, List.of(large, small), LocalDate.of(2026, 5, 4));
         handOver.commit();
 
         assertThat(handOver.reminders()).isEmpty();
@@ -168,10 +170,10 @@ class DunningEngineTest {
         DunningCase disputed = issued(1, DUE, "1000.00");
         disputed.openDispute(uuid("dispute"));
 
-        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY).isEmpty()).isTrue();
 
         disputed.resolveDispute(uuid("dispute"), false);
-        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY, null).reminders()).hasSize(1);
+        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY).reminders()).hasSize(1);
     }
 
     @Test
@@ -180,7 +182,7 @@ class DunningEngineTest {
         disputed.openDispute(uuid("dispute"));
         disputed.resolveDispute(uuid("dispute"), true);
 
-        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY).isEmpty()).isTrue();
         assertThat(disputed.applyCredit(eur("1000.00"), FIRST_REMINDER_DAY).map(CaseClosed::reason))
                 .contains(ClosureReason.CREDITED);
     }
@@ -190,19 +192,19 @@ class DunningEngineTest {
         DunningCase promised = issued(1, DUE, "1000.00");
         promised.promise(PromiseToPay.make(DUE, LocalDate.of(2026, 3, 20), eur("1000.00"), promised.openAmount(), 3));
 
-        assertThat(engine.evaluate(debtor, policy, List.of(promised), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
-        assertThat(engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 23), null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(promised), FIRST_REMINDER_DAY).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 23)).isEmpty()).isTrue();
     }
 
     @Test
     void aBrokenPromiseEscalatesToTheNextStepAtOnce() {
         DunningCase promised = issued(1, DUE, "1000.00");
-        engine.evaluate(debtor, policy, List.of(promised), FIRST_REMINDER_DAY, null).commit();
+        engine.evaluate(debtor, policy, List.of(promised), FIRST_REMINDER_DAY).commit();
         promised.promise(PromiseToPay.make(FIRST_REMINDER_DAY, LocalDate.of(2026, 3, 12), eur("1000.00"),
                 promised.openAmount(), 3));
 
         // 12 March + 3 days of grace = 15 March; Monday 16th is the first business day after
-        DunningRun run = engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 16), null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 16));
         run.commit();
 
         assertThat(run.escalations()).singleElement().satisfies(e -> {
@@ -219,7 +221,7 @@ class DunningEngineTest {
         promised.promise(PromiseToPay.make(DUE, LocalDate.of(2026, 3, 20), eur("400.00"), promised.openAmount(), 3));
         promised.registerPayment(eur("400.00"), LocalDate.of(2026, 3, 19));
 
-        DunningRun run = engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 23), null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(promised), LocalDate.of(2026, 3, 23));
         run.commit();
 
         assertThat(run.reminders()).singleElement().satisfies(r -> {
@@ -237,7 +239,7 @@ class DunningEngineTest {
                 new Instalment(LocalDate.of(2026, 4, 10), eur("600.00"))), planned.openAmount(), 2));
         planned.registerPayment(eur("300.00"), LocalDate.of(2026, 3, 10));
 
-        assertThat(engine.evaluate(debtor, policy, List.of(planned), LocalDate.of(2026, 3, 23), null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(planned), LocalDate.of(2026, 3, 23)).isEmpty()).isTrue();
     }
 
     @Test
@@ -247,7 +249,7 @@ class DunningEngineTest {
                 new Instalment(LocalDate.of(2026, 4, 10), eur("600.00"))), planned.openAmount(), 2));
         planned.registerPayment(eur("100.00"), LocalDate.of(2026, 3, 10));
 
-        DunningRun run = engine.evaluate(debtor, policy, List.of(planned), LocalDate.of(2026, 3, 13), null);
+        DunningRun run = engine.evaluate(debtor, policy, List.of(planned), LocalDate.of(2026, 3, 13));
         run.commit();
 
         assertThat(run.escalations()).singleElement()
@@ -264,8 +266,8 @@ class DunningEngineTest {
         DunningCase dunningCase = issued(1, DUE, "1000.00");
         debtor.enterInsolvency(DUE.plusDays(1));
 
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), DUE.plusDays(200), null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), DUE.plusDays(200)).isEmpty()).isTrue();
     }
 
     @Test
@@ -273,8 +275,8 @@ class DunningEngineTest {
         DunningCase dunningCase = issued(1, DUE, "1000.00");
         debtor.pause(new ManualHold("negotiation", DUE, LocalDate.of(2026, 3, 10)));
 
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
-        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 3, 11), null)
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), FIRST_REMINDER_DAY).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 3, 11))
                 .reminders()).hasSize(1);
     }
 
@@ -284,7 +286,7 @@ class DunningEngineTest {
         excluded.exclude(new ManualHold("sales is handling it", DUE, null));
         DunningCase other = issued(2, DUE, "100.00");
 
-        Reminder reminder = engine.evaluate(debtor, policy, List.of(excluded, other), FIRST_REMINDER_DAY, null)
+        Reminder reminder = engine.evaluate(debtor, policy, List.of(excluded, other), FIRST_REMINDER_DAY)
                 .reminders().get(0);
 
         assertThat(reminder.lines()).extracting(ReminderLine::invoiceNumber).containsExactly("F-2");
@@ -295,12 +297,12 @@ class DunningEngineTest {
         DunningCase paymentFirst = new DunningCase(uuid("case"), uuid("invoice"), "C-1", Cases.EUR);
         paymentFirst.registerPayment(eur("10.00"), DUE);
 
-        assertThat(engine.evaluate(debtor, policy, List.of(paymentFirst), FIRST_REMINDER_DAY, null).isEmpty()).isTrue();
+        assertThat(engine.evaluate(debtor, policy, List.of(paymentFirst), FIRST_REMINDER_DAY).isEmpty()).isTrue();
     }
 
     @Test
     void anEmailReminderResentAsALetterKeepsItsStatementUnderANewId() {
-        Reminder reminder = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY, null)
+        Reminder reminder = engine.evaluate(debtor, policy, List.of(issued(1, DUE, "10.00")), FIRST_REMINDER_DAY)
                 .reminders().get(0);
 
         Reminder letter = reminder.resentOn(List.of(Channel.LETTER));

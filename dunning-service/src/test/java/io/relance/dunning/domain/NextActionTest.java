@@ -31,7 +31,7 @@ class NextActionTest {
     @Test
     void afterAStepTheNextActionIsTheFollowingStep() {
         DunningCase dunningCase = issued(1, DUE, "100.00");
-        engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 3, 9), null).commit();
+        engine.evaluate(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 3, 9)).commit();
 
         assertThat(engine.nextActionOn(debtor, policy, List.of(dunningCase), LocalDate.of(2026, 3, 9)))
                 .contains(LocalDate.of(2026, 3, 23));
@@ -68,7 +68,7 @@ class NextActionTest {
         DunningCase disputed = issued(1, DUE, "100.00");
         disputed.openDispute(uuid("dispute"));
         DunningCase finished = issued(2, DUE, "5000.00");
-        engine.evaluate(debtor, policy, List.of(finished), LocalDate.of(2026, 5, 4), null).commit();
+        engine.evaluate(debtor, policy, List.of(finished), LocalDate.of(2026, 5, 4)).commit();
 
         assertThat(engine.nextActionOn(debtor, policy, List.of(disputed, finished), LocalDate.of(2026, 5, 4))).isEmpty();
     }

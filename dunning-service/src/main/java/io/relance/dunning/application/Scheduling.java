@@ -1,0 +1,45 @@
+package io.relance.dunning.application;
+
+import io.relance.dunning.domain.Debtor;
+import io.relance.dunning.domain.DunningCase;
+import io.relance.dunning.domain.DunningEngine;
+import io.relance.dunning.persistence.DunningStore;
+import io.relance.dunning.persistence.PolicyStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Keeps each customer's next action day in step with its cases, in the transaction that changed them. */
+@ApplicationScoped
+class Scheduling {
+
+    private final DunningStore store;
+    private final PolicyStore policies;
+    private final DunningEngine engine;
+
+    Scheduling(DunningStore store, PolicyStore policies, DunningEngine engine) {
+        this.store = store;
+        this.policies = policies;
+        this.engine = engine;
+    }
+
+    Uni<CustomerPolicies> policies(Mutiny.Session session) {
+        return policies.current(session).chain(current -> policies.assignments(session)
+                .map(assignments -> new CustomerPolicies(current, assignments)));
+    }
+
+    /** Reschedules after a new fact: a step the customer already reached is due today. */
+    Uni<Void> afterFact(Mutiny.Session session, Debtor debtor, LocalDate today) {
+        return policies(session).chain(p -> store.openCases(session, debtor.customerId())
+                .chain(cases -> reschedule(session, debtor, p, cases, today.minusDays(1))));
+    }
+
+    Uni<Void> reschedule(Mutiny.Session session, Debtor debtor, CustomerPolicies p, List<DunningCase> cases,
+                         LocalDate after) {
+        return store.schedule(session, debtor.customerId(),
+                engine.nextActionOn(debtor, p.policyFor(debtor), cases, after));
+    }
+}

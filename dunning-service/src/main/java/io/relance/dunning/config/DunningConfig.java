@@ -1,0 +1,49 @@
+package io.relance.dunning.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Map;
+
+@ConfigMapping(prefix = "relance.dunning")
+public interface DunningConfig {
+
+    /** Time zone of the business day: a step due on a date falls due at midnight there. */
+    @WithDefault("Europe/Paris")
+    ZoneId zone();
+
+    /** Whether this instance sweeps on its schedule; tests sweep by hand on the days they choose. */
+    @WithDefault("true")
+    boolean sweepEnabled();
+
+    /** How often the sweep looks for due customers, e.g. {@code 30s}; the scheduler reads it by name. */
+    @WithDefault("30s")
+    String sweepEvery();
+
+    /** Customers claimed and evaluated in one sweep transaction. */
+    @WithDefault("200")
+    int sweepBatchSize();
+
+    /** Days after a promised date before an unkept promise counts as broken. */
+    @WithDefault("3")
+    int promiseGraceDays();
+
+    /** Days after an instalment's date before it counts as missed. */
+    @WithDefault("3")
+    int planGraceDays();
+
+    /** Late-payment reference rates by half-year, keyed like {@code 2026-H1}. */
+    Map<String, HalfYearRates> lateRates();
+
+    /** The two published rates of one half-year, in percent. */
+    interface HalfYearRates {
+
+        /** ECB main refinancing rate in force on the half-year's first day. */
+        BigDecimal ecb();
+
+        /** French legal interest rate for professional creditors. */
+        BigDecimal legal();
+    }
+}

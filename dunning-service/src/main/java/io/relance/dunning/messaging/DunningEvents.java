@@ -1,0 +1,88 @@
+package io.relance.dunning.messaging;
+
+import io.relance.contracts.dunning.Channel;
+import io.relance.contracts.dunning.ClosureReason;
+import io.relance.contracts.dunning.DunningCaseClosed;
+import io.relance.contracts.dunning.DunningEscalated;
+import io.relance.contracts.dunning.EscalationReason;
+import io.relance.contracts.dunning.RemindedInvoice;
+import io.relance.contracts.dunning.ReminderRequested;
+import io.relance.contracts.dunning.Tone;
+import io.relance.delivery.Outbox;
+import io.relance.dunning.domain.CaseClosed;
+import io.relance.dunning.domain.Escalation;
+import io.relance.dunning.domain.Money;
+import io.relance.dunning.domain.Reminder;
+import io.relance.dunning.domain.ReminderLine;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Translates dunning decisions into the event contracts and appends them to the outbox. */
+@ApplicationScoped
+public class DunningEvents {
+
+    private final Outbox outbox;
+
+    DunningEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> reminderRequested(Mutiny.Session session, Reminder reminder, Instant occurredAt) {
+        return outbox.append(session, toEvent(reminder, occurredAt));
+    }
+
+    public Uni<Void> escalated(Mutiny.Session session, Escalation escalation, Instant occurredAt) {
+        return outbox.append(session, new DunningEscalated(
+                derivedId("escalated", escalation.caseId() + "|" + escalation.toStepIndex() + "|" + escalation.reason()),
+                occurredAt, escalation.customerId(), escalation.caseId(), List.of(escalation.invoiceId()),
+                escalation.fromStepIndex(), escalation.toStepIndex(),
+                EscalationReason.valueOf(escalation.reason().name()), escalation.businessDate()));
+    }
+
+    public Uni<Void> caseClosed(Mutiny.Session session, CaseClosed closed, Instant occurredAt) {
+        return outbox.append(session, new DunningCaseClosed(UUID.randomUUID(),
+                occurredAt, closed.customerId(), closed.caseId(), closed.invoiceId(), closed.closedOn(),
+                ClosureReason.valueOf(closed.reason().name()), closed.amountRecovered().amount(),
+                closed.amountRecovered().currency().getCurrencyCode()));
+    }
+
+    public Uni<Void> all(Mutiny.Session session, List<CaseClosed> closures, Instant occurredAt) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CaseClosed closed : closures) {
+            chain = chain.chain(() -> caseClosed(session, closed, occurredAt));
+        }
+        return chain;
+    }
+
+    static ReminderRequested toEvent(Reminder reminder, Instant occurredAt) {
+        List<RemindedInvoice> lines = reminder.lines().stream().map(DunningEvents::line).toList();
+        return new ReminderRequested(derivedId("reminder", reminder.reminderId().toString()), occurredAt,
+                reminder.customerId(), reminder.reminderId(), reminder.policyId(), reminder.stepIndex(),
+                reminder.step().offsetDays(), reminder.channels().stream().map(c -> Channel.valueOf(c.name())).toList(),
+                reminder.step().templateKey(), Tone.valueOf(reminder.step().tone().name()), reminder.businessDate(),
+                reminder.currency().getCurrencyCode(), lines, reminder.totalOpen().amount(),
+                amount(reminder.totalLateInterest()), amount(reminder.totalRecoveryIndemnity()),
+                reminder.responseDeadline());
+    }
+
+    private static RemindedInvoice line(ReminderLine line) {
+        return new RemindedInvoice(line.invoiceId(), line.invoiceNumber(), line.issueDate(), line.dueDate(),
+                line.amountOpen().amount(), amount(line.lateInterest()), amount(line.recoveryIndemnity()));
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    // Ids derived from the decision: a step is taken once, so its event id is unique and the same on every replay.
+    private static UUID derivedId(String kind, String identity) {
+        return UUID.nameUUIDFromBytes((kind + "|" + identity).getBytes(StandardCharsets.UTF_8));
+    }
+}

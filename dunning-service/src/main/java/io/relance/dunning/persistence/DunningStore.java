@@ -1,0 +1,147 @@
+package io.relance.dunning.persistence;
+
+import io.relance.dunning.domain.Debtor;
+import io.relance.dunning.domain.DunningCase;
+import io.relance.dunning.domain.Reminder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Debtors, their cases, their next action day and their reminders. Every method runs in the caller's transaction
+ * on {@code session}; {@link #lockDebtor} is the lock that serialises all changes to one customer's cases.
+ */
+@ApplicationScoped
+public class DunningStore {
+
+    private static final String CREATE_DEBTOR = """
+            INSERT INTO debtor (customer_id, segment) VALUES (?1, 'NEW') ON CONFLICT (customer_id) DO NOTHING""";
+    private static final String SCHEDULE = """
+            INSERT INTO scheduled_action (customer_id, due_on) VALUES (?1, ?2)
+            ON CONFLICT (customer_id) DO UPDATE SET due_on = excluded.due_on""";
+    private static final String UNSCHEDULE = "DELETE FROM scheduled_action WHERE customer_id = ?1";
+    private static final String CLAIM_DUE = """
+            SELECT customer_id FROM scheduled_action WHERE due_on <= ?1
+            ORDER BY due_on, customer_id LIMIT ?2 FOR UPDATE SKIP LOCKED""";
+    private static final String DUE_BY = """
+            SELECT customer_id FROM scheduled_action WHERE due_on <= ?1 ORDER BY customer_id LIMIT ?2""";
+
+    /** The customer's debtor, created as a new customer on its first fact, locked until the transaction ends. */
+    public Uni<Debtor> lockDebtor(Mutiny.Session session, String customerId) {
+        return session.createNativeQuery(CREATE_DEBTOR).setParameter(1, customerId).executeUpdate()
+                .chain(() -> session.find(DebtorEntity.class, customerId, LockModeType.PESSIMISTIC_WRITE))
+                .map(DebtorEntity::toDomain);
+    }
+
+    public Uni<Optional<Debtor>> debtor(Mutiny.Session session, String customerId) {
+        return session.find(DebtorEntity.class, customerId).map(e -> Optional.ofNullable(e).map(DebtorEntity::toDomain));
+    }
+
+    public Uni<Void> save(Mutiny.Session session, Debtor debtor) {
+        return session.find(DebtorEntity.class, debtor.customerId()).invoke(entity -> entity.update(debtor))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<DunningCase>> openCases(Mutiny.Session session, String customerId) {
+        return session.createSelectionQuery("from DunningCaseEntity where customerId = ?1 and closure is null",
+                        DunningCaseEntity.class)
+                .setParameter(1, customerId).getResultList()
+                .map(list -> list.stream().map(DunningCaseEntity::toDomain).toList());
+    }
+
+    public Uni<Optional<DunningCase>> caseOf(Mutiny.Session session, UUID invoiceId) {
+        return session.createSelectionQuery("from DunningCaseEntity where invoiceId = ?1", DunningCaseEntity.class)
+                .setParameter(1, invoiceId).getSingleResultOrNull()
+                .map(e -> Optional.ofNullable(e).map(DunningCaseEntity::toDomain));
+    }
+
+    /** The customer an invoice's case belongs to, read without loading the case (lock the debtor first). */
+    public Uni<Optional<String>> customerOf(Mutiny.Session session, UUID invoiceId) {
+        return session.createNativeQuery("SELECT customer_id FROM dunning_case WHERE invoice_id = ?1", String.class)
+                .setParameter(1, invoiceId).getResultList()
+                .map(list -> list.stream().findFirst());
+    }
+
+    public Uni<Void> save(Mutiny.Session session, DunningCase dunningCase) {
+        return session.find(DunningCaseEntity.class, dunningCase.caseId()).chain(found -> {
+            DunningCaseEntity entity = found == null ? new DunningCaseEntity() : found;
+            entity.update(dunningCase);
+            return found == null ? session.persist(entity) : Uni.createFrom().voidItem();
+        });
+    }
+
+    public Uni<Void> saveAll(Mutiny.Session session, List<DunningCase> cases) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DunningCase dunningCase : cases) {
+            chain = chain.chain(() -> save(session, dunningCase));
+        }
+        return chain;
+    }
+
+    /** Sets the customer's next action day; none removes it from the sweep. */
+    public Uni<Void> schedule(Mutiny.Session session, String customerId, Optional<LocalDate> dueOn) {
+        return (dueOn.isPresent()
+                ? session.createNativeQuery(SCHEDULE).setParameter(1, customerId).setParameter(2, dueOn.get())
+                : session.createNativeQuery(UNSCHEDULE).setParameter(1, customerId))
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** Claims up to {@code limit} customers due by {@code today}; others sweeping skip them until this commits. */
+    public Uni<List<String>> claimDue(Mutiny.Session session, LocalDate today, int limit) {
+        return session.createNativeQuery(CLAIM_DUE, String.class).setParameter(1, today).setParameter(2, limit)
+                .getResultList();
+    }
+
+    /** The customers due by {@code day}, without claiming them. */
+    public Uni<List<String>> dueBy(Mutiny.Session session, LocalDate day, int limit) {
+        return session.createNativeQuery(DUE_BY, String.class).setParameter(1, day).setParameter(2, limit)
+                .getResultList();
+    }
+
+    public Uni<Void> record(Mutiny.Session session, Reminder reminder, Instant requestedAt) {
+        return session.persist(ReminderEntity.of(reminder, requestedAt));
+    }
+
+    public Uni<Optional<StoredReminder>> reminder(Mutiny.Session session, UUID reminderId) {
+        return session.find(ReminderEntity.class, reminderId)
+                .map(e -> Optional.ofNullable(e).map(ReminderEntity::toStored));
+    }
+
+    /** Records what notification-service reported; an unknown reminder is left alone. */
+    public Uni<Boolean> recordOutcome(Mutiny.Session session, UUID reminderId, StoredReminder.Outcome outcome,
+                                      String channel, String detail, Instant at) {
+        return session.find(ReminderEntity.class, reminderId).map(entity -> {
+            if (entity == null) {
+                return false;
+            }
+            entity.outcome = outcome.name();
+            entity.outcomeChannel = channel;
+            entity.outcomeDetail = detail;
+            entity.outcomeAt = at;
+            return true;
+        });
+    }
+
+    /** Phone calls requested and not yet reported, oldest first. */
+    public Uni<List<StoredReminder>> openPhoneTasks(Mutiny.Session session, int limit) {
+        return session.createSelectionQuery("""
+                        from ReminderEntity where channels like '%PHONE_TASK%' and outcome = 'REQUESTED'
+                        order by businessDate, reminderId""", ReminderEntity.class)
+                .setMaxResults(limit).getResultList()
+                .map(list -> list.stream().map(ReminderEntity::toStored).toList());
+    }
+
+    public Uni<List<StoredReminder>> remindersOf(Mutiny.Session session, String customerId) {
+        return session.createSelectionQuery("from ReminderEntity where customerId = ?1 order by businessDate, stepIndex",
+                        ReminderEntity.class)
+                .setParameter(1, customerId).getResultList()
+                .map(list -> list.stream().map(ReminderEntity::toStored).toList());
+    }
+}

@@ -1,0 +1,87 @@
+package io.relance.dunning.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relance.contracts.EventType;
+import io.relance.contracts.Topics;
+import io.relance.dunning.domain.DunningCase;
+import io.relance.dunning.domain.Money;
+import io.relance.dunning.persistence.DunningStore;
+import io.relance.dunning.testing.KafkaProbe;
+import io.relance.dunning.testing.KafkaProbe.Published;
+import io.relance.dunning.testing.OnVertx;
+import io.relance.dunning.testing.TestClock;
+import io.relance.servers.RelanceServersTestResource;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two sweepers on the same database claim disjoint customers: every due customer is reminded exactly once. */
+@QuarkusTest
+@WithTestResource(RelanceServersTestResource.class)
+class SideBySideSweepIT {
+
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 2);
+    private static final LocalDate FIRST_REMINDER_DAY = LocalDate.of(2026, 3, 9);
+    private static final int CUSTOMERS = 40;
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Vertx vertx;
+    @Inject
+    TestClock clock;
+    @Inject
+    ApplyFacts facts;
+    @Inject
+    SweepDueActions sweep;
+    @Inject
+    DunningStore store;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void twoSweepersSideBySideNeverRequestTheSameReminderTwice() throws Exception {
+        clock.setToday(FIRST_REMINDER_DAY);
+        String run = UUID.randomUUID().toString();
+        List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(i -> "S-" + run + "-" + i).toList();
+        for (String customer : customers) {
+            OnVertx.inTransaction(vertx, session -> facts.invoiceIssued(session, customer, UUID.randomUUID(),
+                    new DunningCase.InvoiceDetails("F-" + customer, DUE.minusDays(30), DUE, Money.of("100.00", "EUR"))));
+        }
+
+        CompletableFuture<SweepDueActions.Outcome> first = OnVertx.start(vertx, () -> sweep.sweep(FIRST_REMINDER_DAY));
+        CompletableFuture<SweepDueActions.Outcome> second = OnVertx.start(vertx, () -> sweep.sweep(FIRST_REMINDER_DAY));
+        CompletableFuture.allOf(first, second).get();
+
+        Set<String> ours = Set.copyOf(customers);
+        String requested = EventType.REMINDER_REQUESTED_V1.ceType();
+        List<Published> reminders = new KafkaProbe(bootstrapServers, mapper).read(Topics.DUNNING_EVENTS, ours::contains,
+                        records -> records.stream().filter(r -> requested.equals(r.ceType())).count() >= CUSTOMERS,
+                        Duration.ofSeconds(60)).stream()
+                .filter(r -> requested.equals(r.ceType())).toList();
+        Map<String, Long> perCustomer = reminders.stream()
+                .collect(Collectors.groupingBy(Published::key, Collectors.counting()));
+        assertThat(perCustomer).hasSize(CUSTOMERS);
+        assertThat(perCustomer.values()).allMatch(count -> count == 1);
+        long stored = customers.stream()
+                .mapToLong(c -> OnVertx.inTransaction(vertx, session -> store.remindersOf(session, c)).size())
+                .sum();
+        assertThat(stored).isEqualTo(CUSTOMERS);
+        assertThat(first.get().customers() + second.get().customers()).isGreaterThanOrEqualTo(CUSTOMERS);
+    }
+}
