@@ -49,6 +49,7 @@ CREATE TABLE payment (
     payer_iban         TEXT,
     remittance         TEXT,
     invoice_references TEXT           NOT NULL,
+    end_to_end_id      TEXT,
     status             TEXT           NOT NULL,
     customer_id        TEXT,
     match_rule         TEXT,
@@ -59,6 +60,8 @@ CREATE TABLE payment (
 );
 CREATE INDEX payment_status ON payment (status);
 CREATE INDEX payment_customer ON payment (customer_id);
+-- A returned direct debit names the collection it returns by its end-to-end id.
+CREATE INDEX payment_end_to_end ON payment (end_to_end_id) WHERE end_to_end_id IS NOT NULL;
 
 CREATE TABLE payment_allocation (
     id         UUID PRIMARY KEY,

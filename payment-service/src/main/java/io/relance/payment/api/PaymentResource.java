@@ -59,7 +59,7 @@ public class PaymentResource {
                                 @Valid @NotNull RecordPaymentRequest request) {
         RecordPayment.Command command = new RecordPayment.Command(idempotencyKey, RecordPayment.Source.API,
                 request.amount(), request.currency(), request.valueDate(), request.method(), request.payerName(),
-                request.payerIban(), request.remittance(), request.invoiceReferences());
+                request.payerIban(), request.remittance(), request.invoiceReferences(), null);
         return recordPayment.record(command)
                 // Two concurrent first submissions: the loser of the unique key sees the winner's payment on retry.
                 .onFailure(Problems::isUniqueViolation).retry().atMost(1)

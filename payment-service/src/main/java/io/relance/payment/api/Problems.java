@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.relance.payment.application.ConflictingPaymentException;
 import io.relance.payment.application.PaymentNotFoundException;
 import io.relance.payment.application.PaymentStateException;
+import io.relance.payment.application.StatementRejectedException;
 import io.relance.payment.domain.PaymentRuleViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -91,6 +92,13 @@ public class Problems {
     @ServerExceptionMapper
     public Response wrongState(PaymentStateException e) {
         return problem(409, "payment-state", "Not possible in the payment's current state", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response statementRejected(StatementRejectedException e) {
+        int status = e.tooLarge() ? 413 : 400;
+        return problem(status, e.tooLarge() ? "statement-too-large" : "invalid-statement",
+                "Bank statement refused; nothing was imported", e.getMessage(), List.of(new Problem.FieldError("file", e.rule())));
     }
 
     @ServerExceptionMapper

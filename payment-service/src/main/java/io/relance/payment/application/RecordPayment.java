@@ -34,7 +34,7 @@ public class RecordPayment {
 
     public record Command(String idempotencyKey, Source source, BigDecimal amount, String currency,
                           LocalDate valueDate, PaymentMethod method, String payerName, String payerIban,
-                          String remittance, List<String> invoiceReferences) {
+                          String remittance, List<String> invoiceReferences, String endToEndId) {
 
         public Command {
             invoiceReferences = invoiceReferences == null ? List.of() : List.copyOf(invoiceReferences);
@@ -105,6 +105,7 @@ public class RecordPayment {
         payment.payerIban = iban;
         payment.remittance = command.remittance();
         payment.references(command.invoiceReferences());
+        payment.endToEndId = command.endToEndId();
         payment.status = PaymentStatus.UNMATCHED;
         payment.recordedAt = clock.instant();
         return payment;

@@ -45,6 +45,8 @@ public class PaymentEntity {
     public String remittance;
     @Column(name = "invoice_references", nullable = false)
     public String invoiceReferences;
+    @Column(name = "end_to_end_id")
+    public String endToEndId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public PaymentStatus status;

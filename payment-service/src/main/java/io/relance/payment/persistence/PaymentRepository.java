@@ -25,6 +25,11 @@ public class PaymentRepository implements PanacheRepositoryBase<PaymentEntity, U
         return findById(id, LockModeType.PESSIMISTIC_WRITE).map(Optional::ofNullable);
     }
 
+    /** Payments from bank statements that travelled with this end-to-end id, locked for a reversal. */
+    public Uni<List<PaymentEntity>> byEndToEndId(String endToEndId) {
+        return find("endToEndId = ?1 order by recordedAt", endToEndId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<List<PaymentEntity>> withStatus(PaymentStatus status, int limit) {
         return find("status = ?1 order by valueDate, recordedAt", status).page(0, limit).list();
     }

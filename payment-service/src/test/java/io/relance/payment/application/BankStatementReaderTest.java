@@ -1,0 +1,136 @@
+package io.relance.payment.application;
+
+import io.relance.payment.domain.BankStatement;
+import io.relance.payment.domain.Money;
+import io.relance.payment.domain.PaymentMethod;
+import io.relance.payment.domain.StatementLine;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class BankStatementReaderTest {
+
+    private final BankStatementReader reader = new BankStatementReader(5 * 1024 * 1024);
+
+    static byte[] sample(String name) {
+        try (InputStream in = BankStatementReaderTest.class.getResourceAsStream("/statements/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private StatementRejectedException rejection(BankStatementReader by, byte[] xml) {
+        try {
+            by.read(xml);
+        } catch (StatementRejectedException e) {
+            return e;
+        }
+        throw new AssertionError("the file was accepted");
+    }
+
+    @Test
+    void aStatementYieldsItsBookedCustomerCreditsAndIgnoresFeesAndPendingEntries() {
+        BankStatement statement = reader.read(sample("camt053-2026-05-04.xml"));
+
+        assertThat(statement.messageType()).isEqualTo("camt.053.001.08");
+        assertThat(statement.id()).isEqualTo("STMT-20260504-0124");
+        assertThat(statement.accountIban()).isEqualTo("FR7630004000031234567890143");
+        assertThat(statement.lines()).extracting(StatementLine::reference)
+                .containsExactly("BQ20260504-000981", "BQ20260504-000982", "BQ20260504-000983", "BQ20260504-000984");
+        assertThat(statement.ignoredEntries()).isEqualTo(2);
+
+        StatementLine first = statement.lines().get(0);
+        assertThat(first.kind()).isEqualTo(StatementLine.Kind.CREDIT);
+        assertThat(first.amount()).isEqualTo(Money.of("1250.00", "EUR"));
+        assertThat(first.valueDate()).isEqualTo(LocalDate.parse("2026-05-04"));
+        assertThat(first.payerName()).isEqualTo("ACME INDUSTRIES SAS");
+        assertThat(first.payerIban()).isEqualTo("FR1420041010050500013M02606");
+        assertThat(first.remittance()).isEqualTo("FACTURE FA-2026-004711 REGLEMENT");
+        assertThat(first.endToEndId()).isEqualTo("ACME-PAY-8812");
+        assertThat(first.method()).isEqualTo(PaymentMethod.TRANSFER);
+    }
+
+    @Test
+    void aDirectDebitCollectionKeepsItsStructuredInvoiceReferenceAndEndToEndId() {
+        StatementLine collection = reader.read(sample("camt053-2026-05-04.xml")).lines().get(2);
+
+        assertThat(collection.method()).isEqualTo(PaymentMethod.SEPA_DIRECT_DEBIT);
+        assertThat(collection.invoiceReferences()).containsExactly("FA-2026-004714");
+        assertThat(collection.endToEndId()).isEqualTo("RELANCE-DD-000042");
+    }
+
+    @Test
+    void anEndToEndIdNotProvidedIsNone() {
+        assertThat(reader.read(sample("camt053-2026-05-04.xml")).lines().get(1).endToEndId()).isNull();
+    }
+
+    @Test
+    void aReturnedDirectDebitIsAReturnLineWithItsReasonAndTheCollectionsEndToEndId() {
+        BankStatement statement = reader.read(sample("camt053-2026-05-11.xml"));
+
+        assertThat(statement.lines()).hasSize(1);
+        StatementLine returned = statement.lines().get(0);
+        assertThat(returned.kind()).isEqualTo(StatementLine.Kind.RETURN);
+        assertThat(returned.returnReason()).isEqualTo("AM04");
+        assertThat(returned.endToEndId()).isEqualTo("RELANCE-DD-000042");
+        assertThat(returned.amount()).isEqualTo(Money.of("600.00", "EUR"));
+    }
+
+    @Test
+    void aCamt054NotificationYieldsItsCredit() {
+        BankStatement notification = reader.read(sample("camt054-2026-05-06.xml"));
+
+        assertThat(notification.messageType()).isEqualTo("camt.054.001.08");
+        assertThat(notification.lines()).singleElement()
+                .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("720.00", "EUR")));
+    }
+
+    @Test
+    void anExternalEntityIsRefusedBeforeAnythingIsResolved() {
+        assertThat(rejection(reader, sample("hostile-xxe.xml")).rule()).contains("DOCTYPE");
+    }
+
+    @Test
+    void aBillionLaughsFileIsRefusedAtOnce() {
+        StatementRejectedException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> rejection(reader, sample("hostile-billion-laughs.xml")));
+        assertThat(e.rule()).contains("DOCTYPE");
+    }
+
+    @Test
+    void aDocumentInAnotherNamespaceIsRefusedNamingTheNamespace() {
+        assertThat(rejection(reader, sample("wrong-namespace.xml")).rule()).contains("pain.001.001.09");
+    }
+
+    @Test
+    void aFileAboveTheSizeLimitIsRefusedAsTooLargeWithoutBeingParsed() {
+        StatementRejectedException e = rejection(new BankStatementReader(1000), sample("camt053-2026-05-04.xml"));
+
+        assertThat(e.tooLarge()).isTrue();
+        assertThat(e.rule()).contains("at most 1000 bytes");
+    }
+
+    @Test
+    void somethingThatIsNotXmlOrEmptyIsRefused() {
+        assertThat(rejection(reader, "%PDF-1.7 binary".getBytes(StandardCharsets.UTF_8)).rule()).contains("well-formed");
+        assertThat(rejection(reader, new byte[0]).rule()).contains("empty");
+    }
+
+    @Test
+    void aDocumentInTheRightNamespaceWithoutAStatementIsRefused() {
+        byte[] xml = """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><Nothing/></Document>"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(rejection(reader, xml).rule()).contains("valid camt.053");
+    }
+}
