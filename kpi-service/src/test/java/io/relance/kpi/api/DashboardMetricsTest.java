@@ -36,7 +36,7 @@ class DashboardMetricsTest {
     @Test
     void everyMetricOfTheCollectionsOverviewDashboardIsScrapedFromTheService() throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new KpiGauges(new ComputeKpis(new OneLedger(busyCustomer())),
+        new KpiGauges(new ComputeKpis(new OneLedger(busyCustomer()), ComputeKpis.noPeers()),
                 Clock.fixed(Instant.parse("2026-03-31T18:00:00Z"), ZoneOffset.UTC), registry).refresh();
         String scrape = registry.scrape();
 
