@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import io.relance.kpi.application.ComputeKpis;
 import io.relance.kpi.application.KpiNotReadyException;
+import io.relance.kpi.application.Sums;
 import io.relance.kpi.domain.AgingBucket;
 import io.relance.kpi.domain.KpiTotals;
 import io.relance.kpi.domain.Kpis;
@@ -84,7 +85,7 @@ public class KpiGauges {
         gauges.keySet().forEach(name -> rows.put(name, new ArrayList<>()));
         try {
             for (int window : WINDOWS) {
-                Map<String, Map<String, KpiTotals>> bySegment = withAll(compute.bySegment(today, window).totals());
+                Map<String, Map<String, KpiTotals>> bySegment = withAll(compute.bySegment(today, window));
                 Map<String, Long> reminders = new TreeMap<>();
                 bySegment.forEach((segment, byCurrency) -> byCurrency.forEach((currency, totals) -> {
                     Kpis kpis = Kpis.of(totals, today, window);
@@ -113,14 +114,11 @@ public class KpiGauges {
     }
 
     /** The sums per segment tag, plus {@value #ALL}: every segment merged. */
-    private static Map<String, Map<String, KpiTotals>> withAll(Map<String, Map<String, KpiTotals>> bySegment) {
+    private static Map<String, Map<String, KpiTotals>> withAll(Sums sums) {
         Map<String, Map<String, KpiTotals>> tagged = new LinkedHashMap<>();
-        Map<String, KpiTotals> all = new TreeMap<>();
-        bySegment.forEach((segment, byCurrency) -> {
-            tagged.put(segment.isEmpty() ? UNKNOWN : segment, byCurrency);
-            byCurrency.forEach((currency, totals) -> all.computeIfAbsent(currency, c -> new KpiTotals()).add(totals));
-        });
-        tagged.put(ALL, all);
+        sums.bySegment().forEach((segment, byCurrency) ->
+                tagged.put(segment.equals(Sums.UNKNOWN_SEGMENT) ? UNKNOWN : segment, byCurrency));
+        tagged.put(ALL, sums.select(null));
         return tagged;
     }
 

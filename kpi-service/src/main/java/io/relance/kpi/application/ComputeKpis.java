@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Computes the KPIs from the ledgers: per currency, for the whole book, one segment, or one customer. */
+/**
+ * Computes the KPIs from the ledgers of this instance and of its peers: sums are taken where the ledgers are,
+ * merged, and only then turned into ratios, so the answer is the same whichever instance is asked.
+ */
 @ApplicationScoped
 public class ComputeKpis {
 
@@ -23,75 +26,83 @@ public class ComputeKpis {
     public record Point(LocalDate asOf, Map<String, Kpis> byCurrency) {
     }
 
-    /** Sums per segment (key "": customers whose segment is not known) and per currency. */
-    public record BySegment(Map<String, Map<String, KpiTotals>> totals) {
-    }
+    /** A business date late enough that every event counted so far is before it. */
+    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
     private final Ledgers ledgers;
+    private final Peers peers;
 
-    public ComputeKpis(Ledgers ledgers) {
+    public ComputeKpis(Ledgers ledgers, Peers peers) {
         this.ledgers = ledgers;
+        this.peers = peers;
     }
 
     /** The KPIs per currency answering {@code query}. */
     public Map<String, Kpis> kpis(KpiQuery query) {
-        return figures(query, sums(query));
+        return figures(query, sums(List.of(query.asOf()), query.windowDays()).get(0).select(query.segment()));
     }
 
     /** Open receivables per currency counting every event so far, whatever its business date. */
     public Map<String, BigDecimal> receivablesSoFar() {
         Map<String, BigDecimal> receivables = new TreeMap<>();
-        sums(new KpiQuery(LocalDate.MAX, 1, null, null)).forEach((currency, sums) -> receivables.put(currency, sums.receivables()));
+        sums(List.of(END_OF_TIME), 1).get(0).select(null)
+                .forEach((currency, sums) -> receivables.put(currency, sums.receivables()));
         return receivables;
     }
 
-    /** The KPIs per currency of one customer. */
+    /** The KPIs per currency of one customer, wherever its ledger is. */
     public Map<String, Kpis> customer(String customerId, KpiQuery query) {
-        CustomerLedger ledger = ledgers.find(customerId)
+        Map<String, KpiTotals> totals = localCustomer(customerId, query.asOf(), query.windowDays())
+                .or(() -> peers.customer(customerId, query.asOf(), query.windowDays()))
                 .orElseThrow(() -> new NoSuchElementException("no event about customer " + customerId + " was counted"));
-        Map<String, KpiTotals> totals = new TreeMap<>();
-        new KpiCalculator(query.asOf(), query.windowDays()).addTo(totals, ledger);
         return figures(query, totals);
+    }
+
+    /** This instance's part of one customer's sums; empty when its ledger is not here. */
+    public Optional<Map<String, KpiTotals>> localCustomer(String customerId, LocalDate asOf, int windowDays) {
+        return ledgers.find(customerId).map(ledger -> {
+            Map<String, KpiTotals> totals = new TreeMap<>();
+            new KpiCalculator(asOf, windowDays).addTo(totals, ledger);
+            return totals;
+        });
     }
 
     /** One point per day in {@code days}, each as of that day. */
     public List<Point> history(KpiQuery query, List<LocalDate> days) {
-        List<KpiCalculator> calculators = days.stream().map(day -> new KpiCalculator(day, query.windowDays())).toList();
-        List<Map<String, KpiTotals>> sums = new ArrayList<>();
-        days.forEach(day -> sums.add(new TreeMap<>()));
-        // One pass over the ledgers for the whole series.
-        ledgers.forEach(ledger -> {
-            if (query.includes(ledger)) {
-                for (int i = 0; i < days.size(); i++) {
-                    calculators.get(i).addTo(sums.get(i), ledger);
-                }
-            }
-        });
+        List<Sums> sums = sums(days, query.windowDays());
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            points.add(new Point(days.get(i), figures(query.on(days.get(i)), sums.get(i))));
+            points.add(new Point(days.get(i), figures(query.on(days.get(i)), sums.get(i).select(query.segment()))));
         }
         return points;
     }
 
-    /** The sums per segment and currency, in one pass: the gauges derive every tag combination from them. */
-    public BySegment bySegment(LocalDate asOf, int windowDays) {
-        KpiCalculator calculator = new KpiCalculator(asOf, windowDays);
-        Map<String, Map<String, KpiTotals>> totals = new LinkedHashMap<>();
-        ledgers.forEach(ledger -> calculator.addTo(
-                totals.computeIfAbsent(ledger.segment() == null ? "" : ledger.segment(), s -> new TreeMap<>()), ledger));
-        return new BySegment(totals);
+    /** The sums per segment and currency as of {@code asOf}: the gauges derive every tag combination from them. */
+    public Sums bySegment(LocalDate asOf, int windowDays) {
+        return sums(List.of(asOf), windowDays).get(0);
     }
 
-    private Map<String, KpiTotals> sums(KpiQuery query) {
-        KpiCalculator calculator = new KpiCalculator(query.asOf(), query.windowDays());
-        Map<String, KpiTotals> totals = new TreeMap<>();
+    /** This instance's sums, one per day, in one pass over its ledgers. */
+    public List<Sums> localSums(List<LocalDate> days, int windowDays) {
+        List<KpiCalculator> calculators = days.stream().map(day -> new KpiCalculator(day, windowDays)).toList();
+        List<Sums> sums = new ArrayList<>();
+        days.forEach(day -> sums.add(Sums.empty()));
         ledgers.forEach(ledger -> {
-            if (query.includes(ledger)) {
-                calculator.addTo(totals, ledger);
+            String segment = ledger.segment() == null ? Sums.UNKNOWN_SEGMENT : ledger.segment();
+            for (int i = 0; i < days.size(); i++) {
+                calculators.get(i).addTo(sums.get(i).bySegment().computeIfAbsent(segment, s -> new TreeMap<>()), ledger);
             }
         });
-        return totals;
+        return sums;
+    }
+
+    private List<Sums> sums(List<LocalDate> days, int windowDays) {
+        List<Sums> local = localSums(days, windowDays);
+        List<Sums> remote = peers.sums(days, windowDays);
+        for (int i = 0; i < remote.size(); i++) {
+            local.get(i).add(remote.get(i));
+        }
+        return local;
     }
 
     private static Map<String, Kpis> figures(KpiQuery query, Map<String, KpiTotals> totals) {
@@ -102,5 +113,20 @@ public class ComputeKpis {
             }
         });
         return figures;
+    }
+
+    /** For a single instance, or tests: no peer. */
+    public static Peers noPeers() {
+        return new Peers() {
+            @Override
+            public List<Sums> sums(List<LocalDate> days, int windowDays) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays) {
+                return Optional.empty();
+            }
+        };
     }
 }

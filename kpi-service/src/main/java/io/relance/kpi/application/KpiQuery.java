@@ -1,7 +1,5 @@
 package io.relance.kpi.application;
 
-import io.relance.kpi.domain.CustomerLedger;
-
 import java.time.LocalDate;
 
 /**
@@ -9,10 +7,6 @@ import java.time.LocalDate;
  * currency and one segment when given (null: all).
  */
 public record KpiQuery(LocalDate asOf, int windowDays, String currency, String segment) {
-
-    boolean includes(CustomerLedger ledger) {
-        return segment == null || segment.equals(ledger.segment());
-    }
 
     boolean includes(String figureCurrency) {
         return currency == null || currency.equals(figureCurrency);

@@ -49,6 +49,48 @@ public final class KpiTotals {
         }
     }
 
+    /** Every sum as a plain value, to travel between instances; {@link #of(Snapshot)} restores it. */
+    public record Snapshot(BigDecimal receivables, BigDecimal overdue, BigDecimal openingReceivables, BigDecimal revenue,
+                           Map<LocalDate, BigDecimal> revenueByDay, BigDecimal collected, BigDecimal recovered,
+                           BigDecimal overdueOverWindow, BigDecimal writtenOff, BigDecimal dunningCost, long invoicesIssued,
+                           long invoicesDisputed, long invoicesPaid, long paymentDays, long daysLate,
+                           BigDecimal paymentAmountDays, BigDecimal paidAmount, long casesInProgress, long casesClosedPaid,
+                           Map<AgingBucket, BigDecimal> aging, Map<String, Long> remindersByChannel) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(receivables, overdue, openingReceivables, revenue, new TreeMap<>(revenueByDay), collected,
+                recovered, overdueOverWindow, writtenOff, dunningCost, invoicesIssued, invoicesDisputed, invoicesPaid,
+                paymentDays, daysLate, paymentAmountDays, paidAmount, casesInProgress, casesClosedPaid,
+                new EnumMap<>(aging), new TreeMap<>(remindersByChannel));
+    }
+
+    public static KpiTotals of(Snapshot s) {
+        KpiTotals t = new KpiTotals();
+        t.receivables = s.receivables();
+        t.overdue = s.overdue();
+        t.openingReceivables = s.openingReceivables();
+        t.revenue = s.revenue();
+        t.revenueByDay.putAll(s.revenueByDay());
+        t.collected = s.collected();
+        t.recovered = s.recovered();
+        t.overdueOverWindow = s.overdueOverWindow();
+        t.writtenOff = s.writtenOff();
+        t.dunningCost = s.dunningCost();
+        t.invoicesIssued = s.invoicesIssued();
+        t.invoicesDisputed = s.invoicesDisputed();
+        t.invoicesPaid = s.invoicesPaid();
+        t.paymentDays = s.paymentDays();
+        t.daysLate = s.daysLate();
+        t.paymentAmountDays = s.paymentAmountDays();
+        t.paidAmount = s.paidAmount();
+        t.casesInProgress = s.casesInProgress();
+        t.casesClosedPaid = s.casesClosedPaid();
+        t.aging.putAll(s.aging());
+        t.remindersByChannel.putAll(s.remindersByChannel());
+        return t;
+    }
+
     /** Adds {@code other}'s sums into these. */
     public KpiTotals add(KpiTotals other) {
         receivables = receivables.add(other.receivables);

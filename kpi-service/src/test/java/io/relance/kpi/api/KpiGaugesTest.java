@@ -74,6 +74,6 @@ class KpiGaugesTest {
             }
         };
         Clock march31 = Clock.fixed(Instant.parse("2026-03-31T18:00:00Z"), ZoneOffset.UTC);
-        return new KpiGauges(new ComputeKpis(source), march31, registry);
+        return new KpiGauges(new ComputeKpis(source, ComputeKpis.noPeers()), march31, registry);
     }
 }

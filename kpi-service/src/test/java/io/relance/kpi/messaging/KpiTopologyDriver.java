@@ -91,7 +91,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
     }
 
     ComputeKpis kpis() {
-        return new ComputeKpis(this);
+        return new ComputeKpis(this, ComputeKpis.noPeers());
     }
 
     @Override

@@ -1,0 +1,18 @@
+package io.relance.kpi.application;
+
+import io.relance.kpi.domain.KpiTotals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The other instances of kpi-service, each holding the ledgers of its own partitions. */
+public interface Peers {
+
+    /** The sums of every other instance's ledgers, merged, one per day of {@code days}. */
+    List<Sums> sums(List<LocalDate> days, int windowDays);
+
+    /** One customer's sums per currency, from the instance that holds its ledger; empty when none does. */
+    Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays);
+}

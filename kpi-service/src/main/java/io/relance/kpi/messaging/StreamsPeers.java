@@ -1,0 +1,116 @@
+package io.relance.kpi.messaging;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relance.kpi.api.InternalKpiResource;
+import io.relance.kpi.application.KpiNotReadyException;
+import io.relance.kpi.application.Peers;
+import io.relance.kpi.application.Sums;
+import io.relance.kpi.domain.KpiTotals;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The other instances of the Kafka Streams application that hold part of {@value KpiStores#LEDGERS}, found from
+ * the Streams metadata (each instance advertises {@code application.server}) and asked over HTTP. An instance
+ * that does not answer makes the whole answer fail (503) rather than silently leave its part out.
+ */
+@ApplicationScoped
+public class StreamsPeers implements Peers {
+
+    private static final TypeReference<List<InternalKpiResource.SumsDocument>> SUMS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, KpiTotals.Snapshot>> CUSTOMER = new TypeReference<>() {
+    };
+
+    private final KafkaStreams streams;
+    private final ObjectMapper mapper;
+    private final Optional<String> self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    StreamsPeers(KafkaStreams streams, ObjectMapper mapper,
+                 @ConfigProperty(name = "kafka-streams.application.server") Optional<String> self) {
+        this.streams = streams;
+        this.mapper = mapper;
+        this.self = self.filter(server -> !server.isBlank());
+    }
+
+    @Override
+    public List<Sums> sums(List<LocalDate> days, int windowDays) {
+        List<Sums> merged = new ArrayList<>();
+        days.forEach(day -> merged.add(Sums.empty()));
+        String query = days.stream().map(day -> "day=" + day).collect(Collectors.joining("&")) + "&window=" + windowDays;
+        for (HostInfo peer : others()) {
+            List<InternalKpiResource.SumsDocument> parts = get(peer, "/kpis/internal/sums?" + query, SUMS)
+                    .orElseThrow(() -> new KpiNotReadyException("instance " + peer + " holds no KPI sums yet", null));
+            for (int i = 0; i < merged.size(); i++) {
+                merged.get(i).add(parts.get(i).toSums());
+            }
+        }
+        return merged;
+    }
+
+    @Override
+    public Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays) {
+        String path = "/kpis/internal/customers/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20")
+                + "?asOf=" + asOf + "&window=" + windowDays;
+        for (HostInfo peer : others()) {
+            Optional<Map<String, KpiTotals.Snapshot>> found = get(peer, path, CUSTOMER);
+            if (found.isPresent()) {
+                return found.map(InternalKpiResource::totals);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every other instance holding a part of the ledgers; none when this one does not advertise itself. */
+    private List<HostInfo> others() {
+        if (self.isEmpty()) {
+            return List.of();
+        }
+        return streams.streamsMetadataForStore(KpiStores.LEDGERS).stream()
+                .map(StreamsMetadata::hostInfo)
+                .filter(host -> !(host.host() + ":" + host.port()).equals(self.get()))
+                .distinct()
+                .toList();
+    }
+
+    /** The peer's answer, or empty on 404; any other failure means the figures cannot be complete. */
+    private <T> Optional<T> get(HostInfo peer, String path, TypeReference<T> type) {
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new KpiNotReadyException("instance " + peer + " answered " + response.statusCode(), null);
+            }
+            return Optional.of(mapper.readValue(response.body(), type));
+        } catch (IOException e) {
+            throw new KpiNotReadyException("instance " + peer + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KpiNotReadyException("interrupted while asking instance " + peer, e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.relance.kpi.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.relance.kpi.application.ComputeKpis;
+import io.relance.kpi.application.KpiQuery;
+import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.application.Peers;
+import io.relance.kpi.application.Sums;
+import io.relance.kpi.domain.CustomerLedger;
+import io.relance.kpi.domain.Issue;
+import io.relance.kpi.domain.KpiTotals;
+import io.relance.kpi.domain.Movement;
+import io.relance.kpi.domain.ReminderDelivery;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances, each with half of the ledgers, answer exactly what one instance with all of them answers. */
+class TwoInstancesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final LocalDate T = LocalDate.parse("2026-03-31");
+
+    @Test
+    void eitherInstanceAnswersForAllKeysWithTheSumsOfTheOtherSentAsJson() {
+        List<CustomerLedger> all = ledgers();
+        ComputeKpis single = new ComputeKpis(local(all), ComputeKpis.noPeers());
+        ComputeKpis b = new ComputeKpis(local(all.subList(2, 4)), ComputeKpis.noPeers());
+        ComputeKpis a = new ComputeKpis(local(all.subList(0, 2)), overJson(b));
+
+        for (String segment : new String[] {null, "RISKY"}) {
+            KpiQuery query = new KpiQuery(T, 90, null, segment);
+            assertThat(a.kpis(query)).isEqualTo(single.kpis(query));
+            assertThat(a.history(query, List.of(T.minusMonths(1), T))).isEqualTo(single.history(query, List.of(T.minusMonths(1), T)));
+        }
+        assertThat(a.kpis(new KpiQuery(T, 90, null, null)).get("EUR").receivables()).isEqualByComparingTo("3100.00");
+        assertThat(a.customer("C-3", new KpiQuery(T, 30, null, null)))
+                .isEqualTo(single.customer("C-3", new KpiQuery(T, 30, null, null)));
+        assertThat(a.receivablesSoFar()).isEqualTo(single.receivablesSoFar());
+    }
+
+    private static List<CustomerLedger> ledgers() {
+        List<CustomerLedger> ledgers = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            CustomerLedger ledger = CustomerLedger.empty("C-" + c).withSegment(c % 2 == 0 ? "RISKY" : "REGULAR");
+            ledger.invoiceIssued("I-" + c, new Issue(LocalDate.parse("2026-01-1" + c), LocalDate.parse("2026-02-1" + c),
+                    new BigDecimal("1000.00"), "EUR"));
+            ledger.moved("I-" + c, "P-" + c, new Movement(Movement.Kind.PAYMENT, LocalDate.parse("2026-03-0" + (c + 1)),
+                    new BigDecimal(c * 150 + ".00")));
+            ledger.reminderSent("S-" + c, new ReminderDelivery(LocalDate.parse("2026-02-2" + c), "EMAIL", new BigDecimal("0.05"), "EUR"));
+            ledgers.add(ledger);
+        }
+        return ledgers;
+    }
+
+    private static Ledgers local(List<CustomerLedger> ledgers) {
+        return new Ledgers() {
+            @Override
+            public void forEach(Consumer<CustomerLedger> action) {
+                ledgers.forEach(action);
+            }
+
+            @Override
+            public Optional<CustomerLedger> find(String customerId) {
+                return ledgers.stream().filter(l -> l.customerId().equals(customerId)).findFirst();
+            }
+        };
+    }
+
+    /** The other instance as StreamsPeers sees it: its internal answers, through JSON. */
+    private static Peers overJson(ComputeKpis other) {
+        return new Peers() {
+            @Override
+            public List<Sums> sums(List<LocalDate> days, int windowDays) {
+                return other.localSums(days, windowDays).stream()
+                        .map(sums -> roundTrip(InternalKpiResource.SumsDocument.of(sums), InternalKpiResource.SumsDocument.class).toSums())
+                        .toList();
+            }
+
+            @Override
+            public Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays) {
+                return other.localCustomer(customerId, asOf, windowDays)
+                        .map(totals -> roundTrip(InternalKpiResource.SumsDocument.of(new Sums(Map.of("", totals))),
+                                InternalKpiResource.SumsDocument.class).toSums().select(null));
+            }
+        };
+    }
+
+    private static <T> T roundTrip(Object value, Class<T> type) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(value), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
