@@ -3,14 +3,19 @@ package io.relance.notification.provider;
 import io.relance.notification.domain.SendResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Keeps SMS in memory instead of sending them, with a real gateway's idempotency and number validation. */
+/**
+ * Keeps SMS in memory instead of sending them, with a real gateway's idempotency and number validation. Typed to its
+ * class only: {@link SmsGateways} decides which gateway is the {@link SmsGateway}.
+ */
 @ApplicationScoped
+@Typed(SandboxSmsGateway.class)
 public class SandboxSmsGateway implements SmsGateway {
 
     /** E.164: a plus, then up to 15 digits, the first not zero. */
