@@ -4,10 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @ConfigMapping(prefix = "relance.notification")
@@ -32,6 +34,28 @@ public interface NotificationConfig {
 
     /** How deliveries are attempted. */
     Dispatch dispatch();
+
+    /** Which SMS gateway sends the SMS. */
+    Sms sms();
+
+    interface Sms {
+
+        enum Gateway { SANDBOX, HTTP }
+
+        /** sandbox keeps SMS in memory (nothing leaves the machine); http posts them to {@link #url()}. */
+        @WithDefault("sandbox")
+        Gateway gateway();
+
+        /** Endpoint of the HTTP gateway. */
+        Optional<URI> url();
+
+        /** Bearer token of the HTTP gateway. */
+        Optional<String> token();
+
+        /** Sender name shown to the debtor (11 characters at most on most networks). */
+        @WithDefault("RELANCE")
+        String sender();
+    }
 
     interface Sender {
         /** Company name signing the reminders. */

@@ -46,7 +46,7 @@ class SendingWindowTest {
         assertThat(FrenchPublicHolidays.isHoliday(LocalDate.of(2026, 5, 14))).as("Ascension").isTrue();
         assertThat(FrenchPublicHolidays.isHoliday(LocalDate.of(2026, 5, 25))).as("Whit Monday").isTrue();
         assertThat(FrenchPublicHolidays.isHoliday(LocalDate.of(2026, 5, 26))).isFalse();
-        assertThat(window.nextOpening(paris("2026-12-24T19:30"))).as("Christmas, then a Saturday? no: Friday 26th")
+        assertThat(window.nextOpening(paris("2026-12-24T19:30"))).as("Christmas Day, then the weekend")
                 .isEqualTo(paris("2026-12-28T08:00"));
     }
 

@@ -1,0 +1,35 @@
+package io.relance.notification.api;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads query and path parameters, refusing bad ones with the field and the rule. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(field, "must be a UUID, got '" + value + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException(field, "is required, one of " + names(type));
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(field, "must be one of " + names(type) + ", got '" + value + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> String names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
