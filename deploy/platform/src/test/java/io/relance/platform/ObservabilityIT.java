@@ -169,6 +169,10 @@ class ObservabilityIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> get(invoices.url() + "/q/metrics").contains("relance_events_published_total"));
+        RunningService kpis = platform.services().stream()
+                .filter(s -> s.spec().name().equals("kpi-service")).findFirst().orElseThrow();
+        // The KPI gauges have rows once the stores hold figures and the next refresh has run.
+        await().atMost(Duration.ofSeconds(90)).until(() -> get(kpis.url() + "/q/metrics").contains("relance_kpi_receivables"));
     }
 
     private static String scrapeConfig(Platform platform) {

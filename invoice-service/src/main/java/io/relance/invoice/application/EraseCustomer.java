@@ -1,6 +1,8 @@
 package io.relance.invoice.application;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.relance.contracts.Topics;
 import io.relance.delivery.Outbox;
 import io.relance.invoice.domain.customer.Customer;
 import io.relance.invoice.messaging.CustomerEvents;
@@ -11,9 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
 /**
- * GDPR erasure: anonymises the customer's personal data and publishes the anonymised profile, which replaces the
- * personal one in every consumer's copy and, after compaction, on the topic. The contract also asks for a
- * tombstone on customer-profiles, which the outbox cannot write yet (see the README).
+ * GDPR erasure: anonymises the customer's personal data, publishes the anonymised profile (consumers that keep
+ * a copy replace it), then a tombstone on customer-profiles, so compaction removes every record of the customer.
  */
 @ApplicationScoped
 public class EraseCustomer {
@@ -38,6 +39,8 @@ public class EraseCustomer {
             Customer erased = customer.erase(clock.instant());
             return customers.save(erased, clock.instant())
                     .chain(() -> outbox.append(CustomerEvents.updated(erased, clock.instant())))
+                    .chain(() -> Panache.getSession())
+                    .chain(session -> outbox.appendTombstone(session, Topics.CUSTOMER_PROFILES, customerId, clock.instant()))
                     .replaceWith(erased);
         });
     }

@@ -100,7 +100,7 @@ class CustomerIT {
     }
 
     @Test
-    void erasureAnonymisesThePersonalDataPublishesTheAnonymisedProfileAndRefusesLaterUpdates() {
+    void erasureAnonymisesThePersonalDataPublishesTheAnonymisedProfileThenATombstoneAndRefusesLaterUpdates() {
         String id = "C-" + UUID.randomUUID();
         String externalId = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(profile(externalId, "REGULAR")).put("/customers/" + id)
@@ -112,10 +112,11 @@ class CustomerIT {
         given().get("/customers/" + id).then().statusCode(200)
                 .body("legalName", equalTo("erased customer")).body("address", nullValue())
                 .body("sirenOrVat", nullValue());
-        List<ConsumerRecord<String, String>> events = probe().read(Topics.CUSTOMER_PROFILES, id, 2, Duration.ofSeconds(30));
-        assertThat(events).hasSize(2);
+        List<ConsumerRecord<String, String>> events = probe().read(Topics.CUSTOMER_PROFILES, id, 3, Duration.ofSeconds(30));
+        assertThat(events).hasSize(3);
         assertThat(events.get(1).value()).doesNotContain("compta@example.fr").doesNotContain("+33612345678")
                 .doesNotContain("Wagram").doesNotContain("552081317");
+        assertThat(events.get(2).value()).as("the tombstone that lets compaction erase the customer").isNull();
         given().contentType(ContentType.JSON).body(profile(externalId, "REGULAR")).put("/customers/" + id)
                 .then().statusCode(409).body("type", equalTo("https://relance.io/problems/erased-customer"));
     }

@@ -103,6 +103,12 @@ public class KpiGauges {
                         kpis.remindersByChannel().forEach((channel, count) -> reminders.merge(channel, count, Long::sum));
                     }
                 }));
+                // Every channel has a series, 0 until its first reminder, so dashboards and alerts always find it.
+                if (!bySegment.get(ALL).isEmpty()) {
+                    for (io.relance.contracts.dunning.Channel channel : io.relance.contracts.dunning.Channel.values()) {
+                        reminders.putIfAbsent(channel.name(), 0L);
+                    }
+                }
                 reminders.forEach((channel, count) -> rows.get("reminders.sent").add(
                         MultiGauge.Row.of(Tags.of("channel", channel, "window", Integer.toString(window)), count)));
             }
@@ -122,9 +128,8 @@ public class KpiGauges {
         return tagged;
     }
 
+    /** A figure with nothing to divide by is exported as NaN: the series exists, and Grafana shows no value. */
     private static void add(List<MultiGauge.Row<?>> rows, Tags tags, BigDecimal value) {
-        if (value != null) {
-            rows.add(MultiGauge.Row.of(tags, value));
-        }
+        rows.add(MultiGauge.Row.of(tags, value == null ? Double.NaN : value));
     }
 }
