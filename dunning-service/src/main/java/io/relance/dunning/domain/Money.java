@@ -1,21 +1,16 @@
 package io.relance.dunning.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
-/** An amount in one currency, with no more decimals than the currency has. */
+/** An amount in one currency, at the currency's number of decimals. */
 public record Money(BigDecimal amount, Currency currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            throw new DunningRuleViolation("amount", "must have at most " + currency.getDefaultFractionDigits()
-                    + " decimals in " + currency.getCurrencyCode());
-        }
-        amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+        amount = amount.setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
     }
 
     public static Money of(String amount, String currency) {
@@ -36,6 +31,10 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public boolean isPositive() {
         return amount.signum() > 0;
+    }
+
+    public boolean isZeroOrLess() {
+        return amount.signum() <= 0;
     }
 
     public boolean isLessThan(Money other) {
