@@ -69,6 +69,7 @@ public class RecordPayment {
     Uni<Outcome> recordInCurrentTransaction(Command command) {
         Money amount = new Money(command.amount(), Money.currency(command.currency()));
         String iban = Ibans.normalize(command.payerIban(), "payerIban");
+        // Checks the payment's own rules (a positive amount) before anything is looked up or stored.
         new IncomingPayment(amount, command.valueDate(), command.payerName(), iban, command.remittance(),
                 command.invoiceReferences());
         return payments.byIdempotencyKey(command.idempotencyKey()).chain(existing -> {

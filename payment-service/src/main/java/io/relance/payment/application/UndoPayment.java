@@ -55,7 +55,7 @@ public class UndoPayment {
                 throw new PaymentStateException("payment " + paymentId + " is " + payment.status
                         + ": only a matched payment can be unmatched");
             }
-            return takeBack(payment, reason).chain(previous -> cashApplier.queue(payment,
+            return takeBack(payment, reason).chain(() -> cashApplier.queue(payment,
                     new MatchDecision.Unmatched("unmatched by a collector: " + reason, List.of())))
                     .chain(() -> view(payment));
         });

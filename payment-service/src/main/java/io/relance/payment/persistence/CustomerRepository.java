@@ -5,7 +5,6 @@ import io.relance.payment.domain.CustomerNames;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,9 +31,5 @@ public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity,
         }
         return find("normalizedName", normalizedName).list()
                 .map(list -> list.stream().map(c -> c.customerId).collect(Collectors.toSet()));
-    }
-
-    public Uni<List<CustomerEntity>> byIds(Set<String> ids) {
-        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : find("customerId in ?1", ids).list();
     }
 }

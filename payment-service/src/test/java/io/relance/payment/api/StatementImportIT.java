@@ -29,7 +29,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 /**
  * Bank statements imported on the real database and broker: the sample camt.053 applies payments that reach
@@ -130,10 +129,13 @@ class StatementImportIT {
     }
 
     @Test
-    void aFileAboveTheLimitIsRefusedAsTooLarge() {
-        byte[] big = new byte[6 * 1024 * 1024];
-        Arrays.fill(big, (byte) ' ');
-        upload(big).statusCode(413).contentType("application/problem+json").body("errors", hasSize(1));
+    void filesAboveTheLimitAreRefusedAsTooLargeWithAProblemDocument() {
+        for (int megabytes : List.of(6, 12)) {
+            byte[] big = new byte[megabytes * 1024 * 1024];
+            Arrays.fill(big, (byte) ' ');
+            upload(big).statusCode(413).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("file")).body("errors[0].rule", containsString("at most"));
+        }
     }
 
     @Test
