@@ -15,13 +15,13 @@ public record Contact(String customerId, String legalName, List<String> emails, 
         emails = List.copyOf(emails);
     }
 
-    /** The address a message on this channel goes to, when the customer has one. */
+    /** The address a message on this channel goes to, when the customer has one; none for channels without messages. */
     public Optional<String> recipientFor(Channel channel) {
         return switch (channel) {
             case EMAIL -> emails.stream().filter(e -> !e.isBlank()).findFirst();
             case SMS -> Optional.ofNullable(phone).filter(p -> !p.isBlank());
             case LETTER, REGISTERED_LETTER -> Optional.ofNullable(address).map(a -> String.join(", ", a.printedLines()));
-            case PHONE_TASK, COLLECTION_AGENCY -> Optional.of(customerId);
+            case PHONE_TASK, COLLECTION_AGENCY -> Optional.empty();
         };
     }
 

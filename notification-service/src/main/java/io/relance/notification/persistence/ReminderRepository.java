@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ReminderRepository implements PanacheRepositoryBase<ReminderEntity, UUID> {
@@ -36,8 +37,9 @@ public class ReminderRepository implements PanacheRepositoryBase<ReminderEntity,
         entity.statement = write(reminder);
         entity.receivedAt = receivedAt;
         Uni<Void> chain = persist(entity).replaceWithVoid();
+        // One row per invoice even if a statement lists an invoice twice (the key is reminder + invoice).
         for (ReminderLine line : reminder.lines().stream()
-                .collect(java.util.stream.Collectors.toMap(ReminderLine::invoiceId, l -> l, (a, b) -> a)).values()) {
+                .collect(Collectors.toMap(ReminderLine::invoiceId, l -> l, (a, b) -> a)).values()) {
             ReminderInvoiceEntity invoice = new ReminderInvoiceEntity();
             invoice.reminderId = reminder.reminderId();
             invoice.invoiceId = line.invoiceId();
