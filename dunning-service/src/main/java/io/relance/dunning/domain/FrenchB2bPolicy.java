@@ -19,16 +19,16 @@ public final class FrenchB2bPolicy {
 
     public static Policy create() {
         return new Policy(ID, 1, "French B2B default", List.of(
-                new PolicyStep("preventive reminder", -3, List.of(Channel.EMAIL), "reminder.preventive",
+                new PolicyStep("preventive reminder", -3, List.of(Channel.EMAIL), "preventive",
                         Tone.FRIENDLY, null, Set.of(), null),
-                new PolicyStep("first reminder", 7, List.of(Channel.EMAIL), "reminder.first",
+                new PolicyStep("first reminder", 7, List.of(Channel.EMAIL), "reminder",
                         Tone.FRIENDLY, null, Set.of(), null),
-                new PolicyStep("second reminder", 21, List.of(Channel.EMAIL, Channel.SMS), "reminder.second",
+                new PolicyStep("second reminder", 21, List.of(Channel.EMAIL, Channel.SMS), "reminder",
                         Tone.FIRM, null, Set.of(), null),
                 new PolicyStep("phone call", 30, List.of(Channel.PHONE_TASK), "task.phone-call",
                         Tone.FIRM, null, Set.of(), null),
                 new PolicyStep("formal notice", 45, List.of(Channel.REGISTERED_LETTER, Channel.EMAIL),
-                        "notice.formal", Tone.FORMAL, null,
+                        "formal-notice", Tone.FORMAL, null,
                         Set.of(Charge.LATE_INTEREST, Charge.RECOVERY_INDEMNITY), FORMAL_NOTICE_RESPONSE_DAYS),
                 new PolicyStep("hand-over", 60, List.of(Channel.COLLECTION_AGENCY), "handover.agency",
                         Tone.FORMAL, HAND_OVER_THRESHOLD, Set.of(), null)),
