@@ -47,12 +47,13 @@ class KpiGaugesTest {
     }
 
     @Test
-    void anUndefinedRatioHasNoGaugeRatherThanAZero() {
+    void anUndefinedRatioIsNotANumberRatherThanAZero() {
         CustomerLedger ledger = CustomerLedger.empty("C-1");
         ledger.invoiceIssued("I-1", new Issue(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"), new BigDecimal("1.00"), "EUR"));
         gauges(List.of(ledger)).refresh();
 
-        assertThat(registry.find("relance.kpi.dso.days").tags("window", "30").gauges()).isEmpty();
+        assertThat(registry.find("relance.kpi.dso.days").tags("window", "30").gauges())
+                .isNotEmpty().allSatisfy(gauge -> assertThat(gauge.value()).isNaN());
         assertThat(value("relance.kpi.receivables", "segment", "all")).isEqualTo(1.0);
     }
 
