@@ -5,6 +5,7 @@ import io.relance.invoice.application.FindCustomer;
 import io.relance.invoice.application.FindInvoice;
 import io.relance.invoice.application.SaveCustomer;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,6 +52,7 @@ public class CustomerResource {
         this.eraseCustomer = eraseCustomer;
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +71,7 @@ public class CustomerResource {
                         : Response.ok(CustomerResponse.of(outcome.customer())).build());
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "One debtor account")
@@ -77,6 +80,7 @@ public class CustomerResource {
         return findCustomer.byId(id).map(CustomerResponse::of);
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @GET
     @Path("/{id}/statement")
     @Operation(summary = "The customer's account statement: open items, balance, overdue amount and aging buckets")
@@ -92,6 +96,7 @@ public class CustomerResource {
                 .chain(day -> findInvoice.statement(id, day)).map(StatementResponse::of);
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Path("/{id}/erasure")
     @Operation(summary = "Erase the customer's personal data (GDPR); its invoices and balance stay")

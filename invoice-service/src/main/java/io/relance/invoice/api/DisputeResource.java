@@ -3,6 +3,7 @@ package io.relance.invoice.api;
 import io.relance.invoice.application.ResolveDispute;
 import io.relance.invoice.domain.Money;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ public class DisputeResource {
         this.resolveDispute = resolveDispute;
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @POST
     @Path("/{id}/resolution")
     @Operation(summary = "Resolve a dispute (DisputeResolved): ACCEPTED issues the credit note given, REJECTED does not")

@@ -8,6 +8,7 @@ import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.domain.InvoiceRuleViolation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,6 +46,7 @@ public class ErpInvoiceResource {
         this.mapper = mapper;
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @POST
     @Operation(summary = "Receive one invoice from an ERP; idempotent on (sourceSystem, externalId)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -61,6 +63,7 @@ public class ErpInvoiceResource {
                 : Response.ok(InvoiceResponse.of(outcome.invoice())).build());
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @POST
     @Path("/batch")
     @Operation(summary = "Receive up to 1,000 invoices; each is stored or rejected on its own, with its result")

@@ -12,6 +12,7 @@ import io.relance.invoice.domain.InvoiceRuleViolation;
 import io.relance.invoice.domain.InvoiceStatus;
 import io.relance.invoice.domain.Money;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -61,6 +62,7 @@ public class InvoiceResource {
         this.writeOffInvoice = writeOffInvoice;
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @POST
     @Operation(summary = "Issue an invoice entered in Relance (issuer 'relance', identified by its number); "
             + "sending the same invoice again returns the one already issued")
@@ -82,6 +84,7 @@ public class InvoiceResource {
                         : Response.ok(InvoiceResponse.of(outcome.invoice())).build());
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @GET
     @Operation(summary = "List invoices, filtered, in due-date order, one page at a time (keyset pagination)")
     @APIResponse(responseCode = "200", description = "A page; pass its 'next' as 'after' for the following one",
@@ -116,6 +119,7 @@ public class InvoiceResource {
         }));
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "Every fact that touched the invoice, in the order it was recorded")
@@ -124,6 +128,7 @@ public class InvoiceResource {
         return findInvoice.timeline(id).map(entries -> entries.stream().map(TimelineResponse::of).toList());
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "One invoice, with its balance, status and dispute flag")
@@ -133,6 +138,7 @@ public class InvoiceResource {
                 .orElseThrow(() -> new NotFoundException("no invoice " + id)));
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @POST
     @Path("/{id}/credit-notes")
     @Operation(summary = "Issue a credit note on the invoice (CreditNoteIssued); the same number again returns it")
@@ -150,6 +156,7 @@ public class InvoiceResource {
                         .entity(CreditNoteResponse.of(outcome.creditNote(), outcome.invoice())).build());
     }
 
+    @RolesAllowed({Roles.ERP, Roles.ADMIN})
     @POST
     @Path("/{id}/cancellation")
     @Operation(summary = "Cancel an invoice issued in error (InvoiceCancelled); cancelling again changes nothing")
@@ -160,6 +167,7 @@ public class InvoiceResource {
         return cancelInvoice.cancel(id, request.reason()).map(InvoiceResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @POST
     @Path("/{id}/write-off")
     @Operation(summary = "Write the open balance off as bad debt (InvoiceWrittenOff); managers only")
@@ -170,6 +178,7 @@ public class InvoiceResource {
         return writeOffInvoice.writeOff(id, request.reason()).map(InvoiceResponse::of);
     }
 
+    @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @POST
     @Path("/{id}/disputes")
     @Operation(summary = "Open a dispute on an invoice (DisputeOpened); one open dispute per invoice")

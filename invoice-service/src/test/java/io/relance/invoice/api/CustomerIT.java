@@ -5,10 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.Topics;
 import io.relance.invoice.TopicProbe;
+import io.relance.invoice.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +30,11 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(RelanceServersTestResource.class)
 class CustomerIT {
+
+    @BeforeEach
+    void asAdmin() {
+        Tokens.actAs("admin");
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -4,6 +4,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.Topics;
+import io.relance.invoice.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,11 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @WithTestResource(RelanceServersTestResource.class)
 class IssueInvoiceIT {
+
+    @BeforeEach
+    void asAdmin() {
+        Tokens.actAs("admin");
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.Topics;
 import io.relance.invoice.TopicProbe;
+import io.relance.invoice.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(RelanceServersTestResource.class)
 class LifecycleIT {
+
+    @BeforeEach
+    void asAdmin() {
+        Tokens.actAs("admin");
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
