@@ -30,7 +30,7 @@ final class OfferedLoad {
     private OfferedLoad() {
     }
 
-    static Result run(HttpClient http, String invoicesUrl, String run, String currency, int rate, Duration duration) {
+    static Result run(HttpClient http, String invoicesUrl, String authorization, String run, String currency, int rate, Duration duration) {
         int count = (int) (rate * duration.toSeconds());
         long[] intended = new long[count];
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -50,7 +50,7 @@ final class OfferedLoad {
                     {"customerId":"BENCH-%d","number":"B-%s-%d","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
                     .formatted(index % CUSTOMERS, run, index, currency);
             CompletableFuture<HttpResponse<Void>> call = http.sendAsync(HttpRequest.newBuilder(URI.create(invoicesUrl))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
             inFlight.put(index, call);
             call.whenComplete((response, error) -> {

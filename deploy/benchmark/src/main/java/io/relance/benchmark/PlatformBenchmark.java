@@ -49,6 +49,8 @@ public final class PlatformBenchmark {
 
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    /** The ERP's bearer token: invoice-service takes customers and invoices from the {@code erp} role. */
+    private String erp;
     private final Map<String, Long> peakResident = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +67,7 @@ public final class PlatformBenchmark {
         System.out.println("Starting the platform…");
         try (Platform platform = Platform.start(new PlatformLayout(root, home),
                 new PlatformPorts(FreePorts.find(), FreePorts.find(), ports), step -> System.out.println("  " + step))) {
+            erp = "Bearer " + platform.tokens().token("erp", Duration.ofHours(6));
             footprint(platform, "idle");
             rawLimits(platform);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -161,7 +164,7 @@ public final class PlatformBenchmark {
             try (KafkaConsumer<String, String> consumer = Downstream.subscribe(platform.kafka().bootstrapServers())) {
                 long wallStart = System.currentTimeMillis();
                 long nanoStart = System.nanoTime();
-                OfferedLoad.Result result = OfferedLoad.run(http, invoices, run, currency, rate, RUN);
+                OfferedLoad.Result result = OfferedLoad.run(http, invoices, erp, run, currency, rate, RUN);
                 Downstream.Published published = Downstream.published(consumer, run, result.intendedNanos(),
                         result.accepted(), wallStart, nanoStart, Duration.ofMinutes(3));
                 Downstream.Counted counted = Downstream.counted(http, kpis, currency, baseline, result.intendedNanos(),
@@ -181,7 +184,7 @@ public final class PlatformBenchmark {
     private void createCustomers(String invoiceService) throws Exception {
         for (int i = 0; i < OfferedLoad.CUSTOMERS; i++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(invoiceService + "/customers/BENCH-" + i))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                    .header("Content-Type", "application/json").header("Authorization", erp).PUT(HttpRequest.BodyPublishers.ofString("""
                             {"sourceSystem":"benchmark","externalId":"BENCH-%d","legalName":"Client %d SAS","language":"fr","segment":"REGULAR"}"""
                             .formatted(i, i))).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
@@ -199,7 +202,7 @@ public final class PlatformBenchmark {
 
     private int post(String url, String number, String currency) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Authorization", erp)
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"customerId":"BENCH-%d","number":"%s","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""

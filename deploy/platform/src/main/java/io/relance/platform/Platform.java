@@ -77,6 +77,11 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Signs development bearer tokens the services of this platform accept. */
+    public DevTokens tokens() {
+        return DevTokens.of(layout.projectRoot());
+    }
+
     public KafkaServer kafka() {
         return kafka;
     }

@@ -37,8 +37,9 @@ public final class PlatformCommand {
             case "start" -> command.start();
             case "stop" -> command.stop();
             case "status" -> command.status();
+            case "token" -> command.token(args);
             default -> {
-                System.err.println("usage: ./relance [start|stop|status]");
+                System.err.println("usage: ./relance [start|stop|status|token <role> [hours]]");
                 yield 2;
             }
         };
@@ -91,11 +92,12 @@ public final class PlatformCommand {
         System.out.println("  PostgreSQL  127.0.0.1:" + platform.postgres().port() + " (user " + platform.postgres().username() + ")");
         System.out.println("  Logs        " + layout.logs());
         System.out.println();
-        System.out.println("Try: curl -s -X PUT localhost:8081/customers/C-1 -H 'Content-Type: application/json' -d "
-                + "'{\"sourceSystem\":\"demo\",\"externalId\":\"C-1\",\"legalName\":\"ACME SAS\",\"language\":\"fr\","
+        System.out.println("Try: TOKEN=$(./relance token admin)");
+        System.out.println("     curl -s -X PUT localhost:8081/customers/C-1 -H \"Authorization: Bearer $TOKEN\" "
+                + "-H 'Content-Type: application/json' -d '{\"sourceSystem\":\"demo\",\"externalId\":\"C-1\",\"legalName\":\"ACME SAS\",\"language\":\"fr\","
                 + "\"segment\":\"NEW\"}'");
-        System.out.println("     curl -s -X POST localhost:8081/invoices -H 'Content-Type: application/json' -d "
-                + "'{\"customerId\":\"C-1\",\"number\":\"F-2026-0001\",\"amount\":\"1200.00\",\"currency\":\"EUR\","
+        System.out.println("     curl -s -X POST localhost:8081/invoices -H \"Authorization: Bearer $TOKEN\" "
+                + "-H 'Content-Type: application/json' -d '{\"customerId\":\"C-1\",\"number\":\"F-2026-0001\",\"amount\":\"1200.00\",\"currency\":\"EUR\","
                 + "\"issueDate\":\"2026-03-02\",\"dueDate\":\"2026-04-01\"}'");
         System.out.println("     curl -s localhost:8084/kpis/receivables");
         System.out.println("Stop with Ctrl-C or ./relance stop.");
@@ -104,6 +106,28 @@ public final class PlatformCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
+    }
+
+    /** Prints a development bearer token for one role, for curl and scripts against the local platform. */
+    private int token(String[] args) {
+        if (args.length < 2 || !DevTokens.ROLES.contains(args[1])) {
+            System.err.println("usage: ./relance token <" + String.join("|", DevTokens.ROLES.stream().sorted().toList())
+                    + "> [hours, default 8]");
+            return 2;
+        }
+        long hours;
+        try {
+            hours = args.length > 2 ? Long.parseLong(args[2]) : 8;
+        } catch (NumberFormatException e) {
+            System.err.println("hours must be a whole number, not '" + args[2] + "'");
+            return 2;
+        }
+        if (hours < 1 || hours > 24 * 30) {
+            System.err.println("hours must be between 1 and 720");
+            return 2;
+        }
+        System.out.println(DevTokens.of(layout.projectRoot()).token(args[1], Duration.ofHours(hours)));
         return 0;
     }
 

@@ -155,14 +155,14 @@ class ObservabilityIT {
                 .filter(s -> s.spec().name().equals("invoice-service")).findFirst().orElseThrow();
         String customer = "C-" + UUID.randomUUID();
         HttpResponse<String> customerCreated = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/customers/" + customer))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"sourceSystem":"observability","externalId":"%s","legalName":"ACME SAS","language":"fr",
                          "segment":"NEW"}""".formatted(customer)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(customerCreated.statusCode()).as(customerCreated.body()).isEqualTo(201);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"customerId":"%s","number":"F-%s","amount":"10.00","currency":"EUR",
                          "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(customer, UUID.randomUUID())))
