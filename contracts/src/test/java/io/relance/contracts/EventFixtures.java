@@ -14,6 +14,7 @@ import io.relance.contracts.dunning.EscalationReason;
 import io.relance.contracts.dunning.RemindedInvoice;
 import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.contracts.dunning.Tone;
+import io.relance.contracts.erp.ErpCustomer;
 import io.relance.contracts.erp.ErpInvoice;
 import io.relance.contracts.invoice.CreditNoteIssued;
 import io.relance.contracts.invoice.DisputeOpened;
@@ -140,5 +141,22 @@ final class EventFixtures {
 
     static ErpInvoice erpInvoice() {
         return new ErpInvoice("sap-fr", "0090001234", INVOICE_NUMBER, CUSTOMER_ID, ISSUE_DATE, DUE_DATE, AMOUNT, EUR);
+    }
+
+    static ErpInvoice erpInvoiceWithCustomer() {
+        return new ErpInvoice("sap-fr", "0090001234", INVOICE_NUMBER, CUSTOMER_ID, ISSUE_DATE, DUE_DATE, AMOUNT, EUR,
+                erpCustomer());
+    }
+
+    static ErpCustomer erpCustomer() {
+        return new ErpCustomer(CUSTOMER_ID, "sap-fr", "0000104582", "Menuiserie Duval & Fils SARL", "FR27552081317",
+                List.of("comptabilite@menuiserie-duval.fr"), "+33478526314",
+                new PostalAddress(List.of("14 rue des Frênes"), "69300", "Caluire-et-Cuire", "FR"), Language.FR,
+                Segment.REGULAR, 30, new Insolvency(InsolvencyType.SAFEGUARD, ISSUE_DATE));
+    }
+
+    static ErpCustomer minimalErpCustomer() {
+        return new ErpCustomer(CUSTOMER_ID, "sap-fr", "0000104582", "Menuiserie Duval & Fils SARL", null, null, null,
+                null, Language.FR, Segment.NEW, null, null);
     }
 }

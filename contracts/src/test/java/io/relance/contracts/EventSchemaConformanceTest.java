@@ -36,10 +36,19 @@ class EventSchemaConformanceTest {
     }
 
     @Test
-    void anErpInvoiceSatisfiesItsSchema() throws JsonProcessingException {
-        JsonNode json = wire(EventFixtures.erpInvoice());
+    void anErpInvoiceSatisfiesItsSchemaWithOrWithoutAnEmbeddedCustomer() throws JsonProcessingException {
+        assertThat(ContractSchemas.validatorFor(ErpMessageType.INVOICE_V1).validate(wire(EventFixtures.erpInvoice())))
+                .isEmpty();
+        assertThat(ContractSchemas.validatorFor(ErpMessageType.INVOICE_V1)
+                .validate(wire(EventFixtures.erpInvoiceWithCustomer()))).isEmpty();
+    }
 
-        assertThat(ContractSchemas.validatorFor(ErpMessageType.INVOICE_V1).validate(json)).isEmpty();
+    @Test
+    void anErpCustomerSatisfiesItsSchemaWithEveryOptionalFieldSetOrNull() throws JsonProcessingException {
+        assertThat(ContractSchemas.validatorFor(ErpMessageType.CUSTOMER_V1).validate(wire(EventFixtures.erpCustomer())))
+                .isEmpty();
+        assertThat(ContractSchemas.validatorFor(ErpMessageType.CUSTOMER_V1)
+                .validate(wire(EventFixtures.minimalErpCustomer()))).isEmpty();
     }
 
     @ParameterizedTest
@@ -48,10 +57,19 @@ class EventSchemaConformanceTest {
         assertThat(propertiesOf(type)).containsExactlyInAnyOrderElementsOf(componentNames(type.payloadType()));
     }
 
+    @ParameterizedTest
+    @EnumSource(ErpMessageType.class)
+    void theErpSchemaDescribesExactlyTheRecordComponents(ErpMessageType type) {
+        assertThat(propertiesOf(type)).containsExactlyInAnyOrderElementsOf(componentNames(type.payloadType()));
+    }
+
     @Test
-    void theErpInvoiceSchemaDescribesExactlyTheRecordComponents() {
-        assertThat(propertiesOf(ErpMessageType.INVOICE_V1))
-                .containsExactlyInAnyOrderElementsOf(componentNames(ErpMessageType.INVOICE_V1.payloadType()));
+    void theCustomerEmbeddedInAnErpInvoiceIsDescribedAsTheErpCustomerSchemaDescribesIt() {
+        JsonNode embedded = ContractSchemas.documentOf(ErpMessageType.INVOICE_V1).at("/$defs/erpCustomer");
+        JsonNode standalone = ContractSchemas.documentOf(ErpMessageType.CUSTOMER_V1);
+
+        assertThat(embedded.get("properties")).isEqualTo(standalone.get("properties"));
+        assertThat(embedded.get("required")).isEqualTo(standalone.get("required"));
     }
 
     @ParameterizedTest
@@ -67,9 +85,21 @@ class EventSchemaConformanceTest {
     }
 
     @Test
-    void theErpInvoiceSchemaRequiresEveryField() {
-        assertThat(requiredOf(ErpMessageType.INVOICE_V1))
-                .containsExactlyInAnyOrderElementsOf(componentNames(ErpMessageType.INVOICE_V1.payloadType()));
+    void theErpInvoiceSchemaRequiresEveryFieldButTheEmbeddedCustomer() {
+        assertThat(requiredOf(ErpMessageType.INVOICE_V1)).containsExactlyInAnyOrderElementsOf(
+                componentNames(ErpMessageType.INVOICE_V1.payloadType()).stream().filter(n -> !n.equals("customer")).toList());
+    }
+
+    @Test
+    void theErpCustomerSchemaRequiresExactlyTheFieldsTheRecordCannotLeaveNull() throws JsonProcessingException {
+        JsonNode minimal = wire(EventFixtures.minimalErpCustomer());
+        List<String> neverNull = minimal.properties().stream()
+                .filter(field -> !field.getValue().isNull())
+                .map(Map.Entry::getKey)
+                .filter(name -> !name.equals("emails"))
+                .toList();
+
+        assertThat(requiredOf(ErpMessageType.CUSTOMER_V1)).containsExactlyInAnyOrderElementsOf(neverNull);
     }
 
     private JsonNode wire(Object payload) throws JsonProcessingException {

@@ -14,6 +14,9 @@ import java.time.LocalDate;
  * @param externalId the invoice's id in that ERP
  * @param customerId the debtor account billed; also the Kafka record key
  * @param amount the amount due, taxes included
+ * @param customer the customer's profile, for ERPs that send it with each invoice: it creates the customer when
+ *     Relance does not know it yet and is ignored otherwise (profiles change through {@code relance.erp.customer.v1});
+ *     null when the ERP does not send it; its {@code customerId} must be the invoice's
  */
 public record ErpInvoice(
         String sourceSystem,
@@ -23,7 +26,14 @@ public record ErpInvoice(
         LocalDate issueDate,
         LocalDate dueDate,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-        String currency) {
+        String currency,
+        ErpCustomer customer) {
+
+    /** An invoice without the customer's profile: the customer must already exist in Relance. */
+    public ErpInvoice(String sourceSystem, String externalId, String invoiceNumber, String customerId,
+            LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency) {
+        this(sourceSystem, externalId, invoiceNumber, customerId, issueDate, dueDate, amount, currency, null);
+    }
 
     public ErpInvoice {
         requireNonNull(sourceSystem, "sourceSystem");

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public enum ErpMessageType implements MessageType {
 
-    INVOICE_V1("relance.erp.invoice.v1", ErpInvoice.class, Topics.ERP_INVOICES);
+    INVOICE_V1("relance.erp.invoice.v1", ErpInvoice.class, Topics.ERP_INVOICES),
+    CUSTOMER_V1("relance.erp.customer.v1", ErpCustomer.class, Topics.ERP_INVOICES);
 
     private final String ceType;
     private final Class<? extends Record> payloadType;

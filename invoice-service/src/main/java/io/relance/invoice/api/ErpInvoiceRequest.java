@@ -1,5 +1,6 @@
 package io.relance.invoice.api;
 
+import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.Money;
 import io.relance.invoice.domain.RuleViolations;
@@ -7,9 +8,18 @@ import io.relance.invoice.domain.RuleViolations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** An invoice as an ERP sends it, the same JSON as on the erp-invoices topic (relance.erp.invoice.v1). */
+/**
+ * An invoice as an ERP sends it, the same JSON as on the erp-invoices topic (relance.erp.invoice.v1); {@code customer}
+ * optionally carries the customer's profile, used to create the customer when it is new.
+ */
 public record ErpInvoiceRequest(String sourceSystem, String externalId, String invoiceNumber, String customerId,
-                                LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency) {
+                                LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency,
+                                ErpCustomerRequest customer) {
+
+    /** The customer's profile sent with the invoice, or null. */
+    IssueInvoice.EmbeddedCustomer embeddedCustomer() {
+        return customer == null ? null : new IssueInvoice.EmbeddedCustomer(customer.customerId(), customer.toDraft());
+    }
 
     /** Checks presence and form of every field, naming all that break a rule; the issuer is the source system. */
     Invoice.Submission toSubmission() {

@@ -38,6 +38,14 @@ public class ErpInvoiceResource {
             {"sourceSystem":"sap-fr","externalId":"0090001234","invoiceNumber":"FA-2025-000481",
              "customerId":"FR-552081317","issueDate":"2025-02-03","dueDate":"2025-03-05","amount":"14280.00","currency":"EUR"}""";
 
+    private static final String EXAMPLE_WITH_CUSTOMER = """
+            {"sourceSystem":"sage-fr","externalId":"VE-2025-00917","invoiceNumber":"FC250917","customerId":"FR-821455391",
+             "issueDate":"2025-03-14","dueDate":"2025-04-30","amount":"2364.00","currency":"EUR",
+             "customer":{"customerId":"FR-821455391","sourceSystem":"sage-fr","externalId":"CLT00412",
+              "legalName":"Boulangerie Fournil Saint-Jean","sirenOrVat":"821455391","emails":["gerance@fournil-saint-jean.fr"],
+              "address":{"lines":["3 place Saint-Jean"],"postalCode":"31000","city":"Toulouse","countryCode":"FR"},
+              "language":"fr","segment":"OCCASIONAL","paymentTermsDays":45}}""";
+
     private final IssueInvoice issueInvoice;
     private final ObjectMapper mapper;
 
@@ -50,12 +58,13 @@ public class ErpInvoiceResource {
     @POST
     @Operation(summary = "Receive one invoice from an ERP; idempotent on (sourceSystem, externalId)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "SAP invoice", value = EXAMPLE)))
+            examples = {@ExampleObject(name = "SAP invoice", value = EXAMPLE),
+                    @ExampleObject(name = "Invoice with its customer's profile", value = EXAMPLE_WITH_CUSTOMER)}))
     @APIResponse(responseCode = "201", description = "Issued; InvoiceIssued will be published")
     @APIResponse(responseCode = "200", description = "The same invoice had already been received")
     @APIResponse(responseCode = "400", description = "A field breaks a rule (problem document naming each)")
     @APIResponse(responseCode = "409", description = "Same external id with other content, or number already used by the issuer")
-    @APIResponse(responseCode = "422", description = "The customer does not exist")
+    @APIResponse(responseCode = "422", description = "The customer does not exist and the invoice carries no customer profile")
     public Uni<Response> receive(@NotNull ErpInvoiceRequest request) {
         return issue(request).map(outcome -> outcome.created()
                 ? Response.created(URI.create("/invoices/" + outcome.invoice().id()))
@@ -103,7 +112,7 @@ public class ErpInvoiceResource {
 
     private Uni<IssueInvoice.Outcome> issue(ErpInvoiceRequest request) {
         return Uni.createFrom().item(request::toSubmission)
-                .chain(issueInvoice::issue)
+                .chain(submission -> issueInvoice.issue(submission, request.embeddedCustomer()))
                 // Two concurrent first submissions: the loser of the unique key sees the winner's invoice on retry.
                 .onFailure(Problems::isUniqueViolation).retry().atMost(1);
     }

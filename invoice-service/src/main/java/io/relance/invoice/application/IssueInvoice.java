@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.relance.delivery.Outbox;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.PaymentLine;
+import io.relance.invoice.domain.RuleViolations;
 import io.relance.invoice.domain.TimelineEntry;
+import io.relance.invoice.domain.customer.CustomerDetails;
 import io.relance.invoice.messaging.InvoiceEvents;
 import io.relance.invoice.persistence.CustomerRepository;
 import io.relance.invoice.persistence.InvoiceRepository;
@@ -14,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,22 +37,43 @@ public class IssueInvoice {
     private final TimelineRepository timeline;
     private final PendingPaymentRepository pending;
     private final RecordPayment recordPayment;
+    private final SaveCustomer saveCustomer;
     private final Outbox outbox;
     private final Clock clock;
 
     IssueInvoice(InvoiceRepository invoices, CustomerRepository customers, TimelineRepository timeline,
-                 PendingPaymentRepository pending, RecordPayment recordPayment, Outbox outbox, Clock clock) {
+                 PendingPaymentRepository pending, RecordPayment recordPayment, SaveCustomer saveCustomer, Outbox outbox,
+                 Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
         this.timeline = timeline;
         this.pending = pending;
         this.recordPayment = recordPayment;
+        this.saveCustomer = saveCustomer;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /**
+     * The customer's profile as an ERP sent it with an invoice: it creates the customer when Relance does not know it
+     * yet and is ignored otherwise, so replaying old invoices never rolls a newer profile back.
+     */
+    public record EmbeddedCustomer(String customerId, CustomerDetails.Draft draft) {
+    }
+
     @WithTransaction
     public Uni<Outcome> issue(Invoice.Submission submission) {
+        return issue(submission, null);
+    }
+
+    /** Issues the invoice, creating its customer from {@code embedded} (may be null) when the customer is new. */
+    @WithTransaction
+    public Uni<Outcome> issue(Invoice.Submission submission, EmbeddedCustomer embedded) {
+        return Uni.createFrom().item(() -> checked(submission.customerId(), embedded))
+                .chain(details -> issueChecked(submission, details));
+    }
+
+    private Uni<Outcome> issueChecked(Invoice.Submission submission, CustomerDetails newCustomer) {
         Uni<Optional<Invoice>> same = submission.sourceSystem() == null
                 ? invoices.byNumber(submission.issuer(), submission.number())
                 : invoices.bySourceReference(submission.sourceSystem(), submission.externalId());
@@ -61,7 +86,7 @@ public class IssueInvoice {
                 return Uni.createFrom().item(new Outcome(existing.get(), false));
             }
             Invoice issued = Invoice.issue(submission, clock.instant());
-            return requireCustomer(submission.customerId())
+            return requireCustomer(submission.customerId(), newCustomer)
                     .chain(() -> requireFreeNumber(submission))
                     .chain(() -> timeline.record(new TimelineEntry(issued.id(), TimelineEntry.Kind.ISSUED,
                             issued.issueDate(), issued.amount(), issued.number(), null, clock.instant())))
@@ -85,10 +110,37 @@ public class IssueInvoice {
         return entries.replaceWith(withPayments);
     }
 
-    private Uni<Void> requireCustomer(String customerId) {
-        return customers.byId(customerId).chain(customer -> customer.isPresent() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new UnprocessableException("customerId",
-                "must name an existing customer (create it with PUT /customers/" + customerId + ")")));
+    private Uni<Void> requireCustomer(String customerId, CustomerDetails newCustomer) {
+        return customers.byId(customerId).chain(customer -> {
+            if (customer.isPresent()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (newCustomer != null) {
+                return saveCustomer.saveChecked(customerId, newCustomer).replaceWithVoid();
+            }
+            return Uni.createFrom().failure(new UnprocessableException("customerId",
+                    "must name an existing customer (create it with PUT /customers/" + customerId
+                            + ", or send its profile as customer with the invoice)"));
+        });
+    }
+
+    /** The embedded profile is checked whether or not it is used, so an ERP learns of bad data at once. */
+    private CustomerDetails checked(String customerId, EmbeddedCustomer embedded) {
+        if (embedded == null) {
+            return null;
+        }
+        RuleViolations.Collector violations = new RuleViolations.Collector();
+        if (!Objects.equals(customerId, embedded.customerId())) {
+            violations.add("customer.customerId", "must equal the invoice's customerId (" + customerId + ")");
+        }
+        CustomerDetails details = null;
+        try {
+            details = CustomerDetails.check(embedded.draft(), LocalDate.now(clock));
+        } catch (RuleViolations e) {
+            e.violations().forEach(v -> violations.add("customer." + v.field(), v.rule()));
+        }
+        violations.throwIfAny();
+        return details;
     }
 
     private Uni<Void> requireFreeNumber(Invoice.Submission submission) {

@@ -3,17 +3,20 @@ package io.relance.invoice.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relance.contracts.CloudEventHeaders;
+import io.relance.contracts.erp.ErpCustomer;
 import io.relance.contracts.erp.ErpInvoice;
 import io.relance.contracts.erp.ErpMessageType;
 import io.relance.delivery.DeadLetters;
 import io.relance.invoice.application.ConflictException;
 import io.relance.invoice.application.ConflictingInvoiceException;
 import io.relance.invoice.application.IssueInvoice;
+import io.relance.invoice.application.SaveCustomer;
 import io.relance.invoice.application.UnprocessableException;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.InvoiceRuleViolation;
 import io.relance.invoice.domain.Money;
 import io.relance.invoice.domain.RuleViolations;
+import io.relance.invoice.domain.customer.CustomerDetails;
 import io.relance.invoice.domain.customer.ErasedCustomerException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -25,11 +28,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Invoices from the erp-invoices topic. ERP messages carry no event id, so they do not go through the Inbox:
- * intake itself is idempotent on (sourceSystem, externalId). A record that is malformed or breaks a rule goes to
- * the dead-letter topic with the reason and the partition moves on; a database outage is retried.
+ * Invoices and customer profiles from the erp-invoices topic, told apart by ce_type. ERP messages carry no event id,
+ * so they do not go through the Inbox: intake itself is idempotent on (sourceSystem, externalId), and a profile that
+ * did not change publishes nothing. A record that is malformed or breaks a rule goes to the dead-letter topic with
+ * the reason and the partition moves on; a database outage is retried.
  */
 @ApplicationScoped
 public class ErpInvoiceConsumer {
@@ -38,11 +45,14 @@ public class ErpInvoiceConsumer {
     private static final int OUTAGE_ATTEMPTS = 6;
 
     private final IssueInvoice issueInvoice;
+    private final SaveCustomer saveCustomer;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
 
-    ErpInvoiceConsumer(IssueInvoice issueInvoice, DeadLetters deadLetters, ObjectMapper mapper) {
+    ErpInvoiceConsumer(IssueInvoice issueInvoice, SaveCustomer saveCustomer, DeadLetters deadLetters,
+                       ObjectMapper mapper) {
         this.issueInvoice = issueInvoice;
+        this.saveCustomer = saveCustomer;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
     }
@@ -51,43 +61,71 @@ public class ErpInvoiceConsumer {
     public Uni<Void> consume(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("erp-invoices is read from Kafka only"));
-        Invoice.Submission submission;
+        Uni<?> work;
         try {
-            submission = decode(metadata, message.getPayload());
+            work = switch (messageType(metadata, message.getPayload())) {
+                case INVOICE_V1 -> {
+                    ErpInvoice erp = read(metadata, message.getPayload(), ErpMessageType.INVOICE_V1, ErpInvoice.class, ErpInvoice::customerId);
+                    yield issueInvoice.issue(submission(erp), erp.customer() == null ? null
+                            : new IssueInvoice.EmbeddedCustomer(erp.customer().customerId(), draft(erp.customer())));
+                }
+                case CUSTOMER_V1 -> {
+                    ErpCustomer erp = read(metadata, message.getPayload(), ErpMessageType.CUSTOMER_V1, ErpCustomer.class, ErpCustomer::customerId);
+                    yield saveCustomer.save(erp.customerId(), draft(erp));
+                }
+            };
         } catch (MalformedRecord | InvoiceRuleViolation e) {
             return deadLetter(message, metadata, e.getMessage());
         }
-        return issueInvoice.issue(submission)
+        return work
                 .onFailure(e -> !isRejection(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(OUTAGE_ATTEMPTS)
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> deadLetter(message, metadata, reason(e)));
     }
 
-    private Invoice.Submission decode(IncomingKafkaRecordMetadata<?, ?> metadata, byte[] payload) {
+    private static ErpMessageType messageType(IncomingKafkaRecordMetadata<?, ?> metadata, byte[] payload) {
         Header type = metadata.getHeaders() == null ? null : metadata.getHeaders().lastHeader(CloudEventHeaders.TYPE);
         String ceType = type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
-        if (!ErpMessageType.INVOICE_V1.ceType().equals(ceType)) {
-            throw new MalformedRecord("header " + CloudEventHeaders.TYPE + " must be "
-                    + ErpMessageType.INVOICE_V1.ceType() + ", got " + ceType);
-        }
+        ErpMessageType known = ErpMessageType.fromCeType(ceType).orElseThrow(() -> new MalformedRecord("header "
+                + CloudEventHeaders.TYPE + " must be one of " + Arrays.stream(ErpMessageType.values())
+                .map(ErpMessageType::ceType).toList() + ", got " + ceType));
         if (payload == null || payload.length == 0) {
             throw new MalformedRecord("empty payload");
         }
-        ErpInvoice erp;
+        return known;
+    }
+
+    private <T> T read(IncomingKafkaRecordMetadata<?, ?> metadata, byte[] payload, ErpMessageType messageType,
+                       Class<T> type, Function<T, String> customerId) {
+        T erp;
         try {
-            erp = mapper.readValue(payload, ErpInvoice.class);
+            erp = mapper.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedRecord("payload is not a valid " + ceType + ": " + e.getOriginalMessage());
+            throw new MalformedRecord("payload is not a valid " + messageType.ceType() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedRecord("payload cannot be read: " + e.getMessage());
         }
         Object key = metadata.getKey();
-        if (key != null && !key.toString().equals(erp.customerId())) {
-            throw new MalformedRecord("record key '" + key + "' differs from customerId '" + erp.customerId() + "'");
+        if (key != null && !key.toString().equals(customerId.apply(erp))) {
+            throw new MalformedRecord("record key '" + key + "' differs from customerId '" + customerId.apply(erp) + "'");
         }
+        return erp;
+    }
+
+    private static Invoice.Submission submission(ErpInvoice erp) {
         return new Invoice.Submission(erp.customerId(), erp.sourceSystem(), erp.invoiceNumber(), erp.sourceSystem(),
                 erp.externalId(), erp.issueDate(), erp.dueDate(), new Money(erp.amount(), Money.currency(erp.currency())));
+    }
+
+    private static CustomerDetails.Draft draft(ErpCustomer erp) {
+        return new CustomerDetails.Draft(erp.sourceSystem(), erp.externalId(), erp.legalName(), erp.sirenOrVat(),
+                erp.emails(), erp.phone(), erp.address() == null ? null : new CustomerDetails.DraftAddress(
+                        erp.address().lines(), erp.address().postalCode(), erp.address().city(),
+                        erp.address().countryCode()),
+                erp.language().name().toLowerCase(Locale.ROOT), erp.segment().name(), erp.paymentTermsDays(),
+                erp.insolvency() == null ? null : new CustomerDetails.DraftInsolvency(
+                        erp.insolvency().type().name(), erp.insolvency().openedOn()));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, String reason) {

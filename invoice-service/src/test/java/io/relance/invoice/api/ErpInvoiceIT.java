@@ -162,9 +162,94 @@ class ErpInvoiceIT {
         assertThat(issued.get(0).value()).contains("\"externalId\":\"" + externalId + "\"").contains("\"amount\":\"99.90\"");
     }
 
+    static String withProfile(String customer, String profileCustomer, String email) {
+        return """
+                {"sourceSystem":"sage-fr","externalId":"%s","invoiceNumber":"FC-%s","customerId":"%s",
+                 "issueDate":"2026-03-02","dueDate":"2026-04-01","amount":"2364.00","currency":"EUR",
+                 "customer":%s}""".formatted(UUID.randomUUID(), UUID.randomUUID(), customer, profile(profileCustomer, email));
+    }
+
+    static String profile(String customer, String email) {
+        return """
+                {"customerId":"%s","sourceSystem":"sage-fr","externalId":"%s","legalName":"Boulangerie Fournil Saint-Jean",
+                 "sirenOrVat":"821455391","emails":["%s"],"language":"fr","segment":"OCCASIONAL","paymentTermsDays":45,
+                 "address":{"lines":["3 place Saint-Jean"],"postalCode":"31000","city":"Toulouse","countryCode":"FR"}}"""
+                .formatted(customer, UUID.randomUUID(), email);
+    }
+
+    @Test
+    void anInvoiceCarryingItsCustomersProfileCreatesTheCustomerWhenItIsNew() {
+        String customer = "FR-" + UUID.randomUUID();
+
+        given().contentType(ContentType.JSON).body(withProfile(customer, customer, "gerance@fournil.fr"))
+                .post("/erp/invoices").then().statusCode(201).body("customerId", equalTo(customer));
+
+        given().get("/customers/" + customer).then().statusCode(200)
+                .body("legalName", equalTo("Boulangerie Fournil Saint-Jean")).body("segment", equalTo("OCCASIONAL"))
+                .body("emails", contains("gerance@fournil.fr"));
+        assertThat(probe().read(Topics.CUSTOMER_PROFILES, customer, 1, Duration.ofSeconds(10))).hasSize(1);
+        assertThat(probe().read(Topics.INVOICE_EVENTS, customer, 1, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
+    void aProfileSentWithAnInvoiceForAKnownCustomerLeavesTheProfileAsItWas() {
+        String customer = TestCustomers.create();
+
+        given().contentType(ContentType.JSON).body(withProfile(customer, customer, "other@fournil.fr"))
+                .post("/erp/invoices").then().statusCode(201);
+
+        given().get("/customers/" + customer).then().statusCode(200).body("legalName", equalTo("ACME SAS"))
+                .body("segment", equalTo("NEW"));
+        assertThat(probe().readAll(Topics.CUSTOMER_PROFILES, customer, Duration.ofSeconds(4))).hasSize(1);
+    }
+
+    @Test
+    void anEmbeddedProfileThatBreaksARuleRefusesTheInvoiceNamingEachFieldAndStoresNothing() {
+        String customer = "FR-" + UUID.randomUUID();
+
+        given().contentType(ContentType.JSON).body(withProfile(customer, "someone-else", "not-an-address"))
+                .post("/erp/invoices").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("customer.customerId", "customer.emails[0]"));
+
+        given().get("/customers/" + customer).then().statusCode(404);
+        assertThat(probe().readAll(Topics.INVOICE_EVENTS, customer, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void customerProfilesComeFromTheTopicTooAndABadOneIsDeadLetteredWithItsReason() {
+        String customer = "FR-" + UUID.randomUUID();
+        String invoiced = "FR-" + UUID.randomUUID();
+        String broken = "FR-" + UUID.randomUUID();
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            String profile = profile(customer, "compta@fournil.fr");
+            producer.send(record(customer, profile, "relance.erp.customer.v1"));
+            producer.send(record(customer, profile, "relance.erp.customer.v1"));
+            producer.send(record(invoiced, withProfile(invoiced, invoiced, "compta@fournil.fr"), "relance.erp.invoice.v1"));
+            producer.send(record(broken, profile(broken, "compta@fournil.fr").replace("OCCASIONAL", "VIP"),
+                    "relance.erp.customer.v1"));
+            producer.flush();
+        }
+
+        assertThat(probe().read(Topics.CUSTOMER_PROFILES, customer, 1, Duration.ofSeconds(30))).hasSize(1);
+        assertThat(probe().read(Topics.CUSTOMER_PROFILES, invoiced, 1, Duration.ofSeconds(30))).hasSize(1);
+        assertThat(probe().read(Topics.INVOICE_EVENTS, invoiced, 1, Duration.ofSeconds(30))).hasSize(1);
+        List<ConsumerRecord<String, String>> dead = probe().read(Topics.INVOICE_SERVICE_DEAD_LETTERS, broken, 1, Duration.ofSeconds(30));
+        assertThat(TopicProbe.header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("relance.erp.customer.v1").containsIgnoringCase("segment");
+        given().get("/customers/" + broken).then().statusCode(404);
+        // the resent, unchanged profile published nothing more
+        assertThat(probe().readAll(Topics.CUSTOMER_PROFILES, customer, Duration.ofSeconds(3))).hasSize(1);
+    }
+
     private static ProducerRecord<String, String> record(String key, String value) {
+        return record(key, value, "relance.erp.invoice.v1");
+    }
+
+    private static ProducerRecord<String, String> record(String key, String value, String ceType) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ERP_INVOICES, key, value);
-        record.headers().add(CloudEventHeaders.TYPE, "relance.erp.invoice.v1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
         return record;
     }
 
