@@ -1,16 +1,25 @@
 package io.relance.payment.api;
 
+import io.relance.payment.application.ApplyUnappliedCredit;
 import io.relance.payment.application.FindOpenItems;
 import io.relance.payment.application.FindPayments;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -26,15 +35,41 @@ public class CustomerResource {
     public record Credit(String currency, String amount) {
     }
 
+    public record ApplyCreditRequest(@NotNull UUID invoiceId,
+                                     @Schema(description = "Decimal string; default: as much as the credit and the invoice allow", examples = "50.00")
+                                     @DecimalMin(value = "0", inclusive = false) BigDecimal amount) {
+    }
+
+    /** One payment's credit applied to the invoice. */
+    public record AppliedCredit(UUID paymentId, UUID invoiceId, String amount, String currency) {
+    }
+
     public record OpenInvoice(UUID invoiceId, String invoiceNumber, LocalDate dueDate, String openAmount, String currency) {
     }
 
     private final FindPayments findPayments;
     private final FindOpenItems findOpenItems;
+    private final ApplyUnappliedCredit applyCredit;
 
-    CustomerResource(FindPayments findPayments, FindOpenItems findOpenItems) {
+    CustomerResource(FindPayments findPayments, FindOpenItems findOpenItems, ApplyUnappliedCredit applyCredit) {
         this.findPayments = findPayments;
         this.findOpenItems = findOpenItems;
+        this.applyCredit = applyCredit;
+    }
+
+    @POST
+    @Path("/unapplied-credit/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COLLECTOR, Roles.ADMIN})
+    @Operation(summary = "Apply the customer's unapplied credit (oldest first) to one of its open invoices; PaymentReceived per payment used")
+    @APIResponse(responseCode = "200", description = "What each payment's credit paid")
+    @APIResponse(responseCode = "400", description = "Not an open invoice of the customer, no credit in its currency, or too large an amount")
+    public Uni<List<AppliedCredit>> applyCredit(@PathParam("customerId") String customerId,
+                                                @Valid @NotNull ApplyCreditRequest request) {
+        return applyCredit.apply(customerId, request.invoiceId(), request.amount()).map(uses -> uses.stream()
+                .map(use -> new AppliedCredit(use.paymentId(), request.invoiceId(), use.amount().amount().toPlainString(),
+                        use.amount().code()))
+                .toList());
     }
 
     @GET

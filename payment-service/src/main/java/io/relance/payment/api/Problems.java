@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.relance.payment.application.CheckoutNotFoundException;
 import io.relance.payment.application.ConflictingPaymentException;
 import io.relance.payment.application.PaymentNotFoundException;
 import io.relance.payment.application.PaymentStateException;
 import io.relance.payment.application.StatementRejectedException;
+import io.relance.payment.domain.PaymentLinkRejected;
 import io.relance.payment.domain.PaymentRuleViolation;
+import io.relance.payment.domain.WebhookRejected;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -99,6 +102,33 @@ public class Problems {
         int status = e.tooLarge() ? 413 : 400;
         return problem(status, e.tooLarge() ? "statement-too-large" : "invalid-statement",
                 "Bank statement refused; nothing was imported", e.getMessage(), List.of(new Problem.FieldError("file", e.rule())));
+    }
+
+    @ServerExceptionMapper
+    public Response linkRejected(PaymentLinkRejected e) {
+        return e.expired()
+                ? problem(410, "payment-link-expired", "Payment link expired", e.getMessage(), List.of(new Problem.FieldError("token", "has expired")))
+                : problem(403, "payment-link-invalid", "Payment link not valid", e.getMessage(),
+                List.of(new Problem.FieldError("token", "must be a payment link we issued, unaltered")));
+    }
+
+    /** Logged without the body or any header value: a refused webhook may still carry a payer's data. */
+    @ServerExceptionMapper
+    public Response webhookRejected(WebhookRejected e) {
+        LOG.warnf("webhook refused: %s", e.getMessage());
+        return problem(401, "webhook-signature", "Webhook signature refused", e.getMessage(),
+                List.of(new Problem.FieldError("signature", e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return Response.fromResponse(problem(429, "rate-limited", "Too many requests", e.getMessage(), List.of()))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response checkoutNotFound(CheckoutNotFoundException e) {
+        return problem(404, "not-found", "Not found", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper

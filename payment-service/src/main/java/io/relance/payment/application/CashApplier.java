@@ -125,17 +125,19 @@ public class CashApplier {
                     payers.addAll(byName);
                     return items.byKeys(keys).chain(named -> items.ofCustomers(payers).chain(own ->
                             items.withOpenAmount(payment.amount().code(), payment.amount().amount(), SAME_AMOUNT_LOOKUPS)
-                                    .map(sameAmount -> {
+                                    .chain(sameAmount -> customers.byIds(named.stream().map(e -> e.customerId)
+                                            .collect(Collectors.toSet())).map(namedCustomers -> {
                                         OpenItemsSnapshot view = new OpenItemsSnapshot();
                                         byIban.forEach(c -> view.knowIban(payment.payerIban(), c));
                                         byName.forEach(c -> view.knowNormalizedName(normalizedName, c));
+                                        namedCustomers.forEach(c -> view.knowNormalizedName(c.normalizedName, c.customerId));
                                         Map<UUID, OpenItemEntity> entities = new LinkedHashMap<>();
                                         for (List<OpenItemEntity> list : List.of(named, own, sameAmount)) {
                                             list.forEach(e -> entities.putIfAbsent(e.invoiceId, e));
                                         }
                                         entities.values().forEach(e -> view.add(e.toDomain()));
                                         return new Snapshot(view, entities);
-                                    })));
+                                    }))));
                 }));
     }
 

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * remittance; the one open invoice of the known payer with exactly the paid amount; the one set of its open
  * invoices adding up to it; for a payer known by IBAN, its invoices oldest due first with any excess as unapplied
  * credit. Anything less certain is queued with ranked candidates: a wrong match is worse than none. Invoices in
- * another currency than the payment are never applied.
+ * another currency than the payment are never applied. An unknown payer's reference counts only when its name (if
+ * any) is the named customer's; an exact amount counts only when no set of invoices adds up to it as well.
  */
 public final class CashApplication {
 
@@ -46,6 +47,10 @@ public final class CashApplication {
         List<OpenItem> own = openInCurrency(openItems.ofCustomer(customer), payment.amount());
         List<OpenItem> sameAmount = own.stream().filter(i -> i.openAmount().compareTo(payment.amount()) == 0).toList();
         if (sameAmount.size() == 1) {
+            if (SubsetSearch.of(own, payment.amount()).outcome() != SubsetSearch.Outcome.NONE) {
+                return queue("one open invoice of the payer and a set of its open invoices both have this amount",
+                        payment, payer, named, openItems);
+            }
             return new MatchDecision.Matched(customer, MatchRule.EXACT_AMOUNT,
                     List.of(new PaymentAllocation(sameAmount.get(0).invoiceId(), payment.amount())),
                     Money.zero(payment.amount().currency()));
@@ -75,12 +80,23 @@ public final class CashApplication {
         if (payerCustomer != null) {
             mine = named.stream().filter(i -> i.customerId().equals(payerCustomer)).toList();
             if (mine.isEmpty()) {
+                OpenItem meant = mistypedOwnInvoice(payment, payerCustomer, named, openItems);
+                if (meant != null) {
+                    return new MatchDecision.Matched(payerCustomer, MatchRule.INVOICE_REFERENCE,
+                            List.of(new PaymentAllocation(meant.invoiceId(), payment.amount())),
+                            Money.zero(payment.amount().currency()));
+                }
                 return queue("the remittance names invoices of another customer than the payer's", payment, payer, named, openItems);
             }
         } else if (namedCustomers.size() > 1) {
             return queue("the remittance names invoices of several customers", payment, payer, named, openItems);
         } else {
             customer = namedCustomers.iterator().next();
+            // A one-digit typo in a number names somebody else's invoice; the payer's name then gives it away.
+            if (!namesAgree(payment.payerName(), openItems.normalizedNameOf(customer))) {
+                return queue("the payer is unknown and its name is not that of the customer whose invoices are named",
+                        payment, payer, named, openItems);
+            }
         }
         if (mine.stream().anyMatch(i -> !i.openAmount().sameCurrencyAs(payment.amount()))) {
             return queue("a named invoice is in another currency than the payment", payment, payer, named, openItems);
@@ -91,6 +107,32 @@ public final class CashApplication {
                     + "): possibly a duplicate payment", payment, payer, named, openItems);
         }
         return oldestDueFirst(customer, MatchRule.INVOICE_REFERENCE, mine, payment.amount());
+    }
+
+    /**
+     * The payer's one open invoice of exactly the paid amount, when its number is one typo (a swapped, missing, extra
+     * or wrong character) away from a number the remittance names: the payer meant its own invoice. Null otherwise.
+     */
+    private static OpenItem mistypedOwnInvoice(IncomingPayment payment, String customer, List<OpenItem> named,
+                                               OpenItems openItems) {
+        List<OpenItem> sameAmount = openInCurrency(openItems.ofCustomer(customer), payment.amount()).stream()
+                .filter(i -> i.openAmount().compareTo(payment.amount()) == 0).toList();
+        if (sameAmount.size() != 1) {
+            return null;
+        }
+        OpenItem own = sameAmount.get(0);
+        boolean nearANamedNumber = named.stream()
+                .anyMatch(n -> ReferenceKeys.oneTypoApart(n.invoiceNumber(), own.invoiceNumber()));
+        return nearANamedNumber ? own : null;
+    }
+
+    /** Agree when either name is unknown, or one is the other cut short (banks truncate payer names). */
+    static boolean namesAgree(String payerName, String customerNormalizedName) {
+        String payer = CustomerNames.normalize(payerName);
+        if (payer.isEmpty() || customerNormalizedName.isEmpty()) {
+            return true;
+        }
+        return customerNormalizedName.startsWith(payer) || payer.startsWith(customerNormalizedName);
     }
 
     private static Payer identify(IncomingPayment payment, OpenItems openItems) {

@@ -19,6 +19,9 @@ public interface OpenItems {
     /** Customers whose normalised legal name is {@code normalizedName} (see {@link CustomerNames}). */
     Set<String> customersNamed(String normalizedName);
 
+    /** The customer's normalised legal name (see {@link CustomerNames}); blank when customer-profiles has not told it. */
+    String normalizedNameOf(String customerId);
+
     /** Open items of any customer whose open amount is exactly {@code amount}, at most {@code limit}. */
     List<OpenItem> withOpenAmount(Money amount, int limit);
 }

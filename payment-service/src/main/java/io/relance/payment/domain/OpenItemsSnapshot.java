@@ -19,6 +19,7 @@ public final class OpenItemsSnapshot implements OpenItems {
     private final Map<Money, List<OpenItem>> byAmount = new HashMap<>();
     private final Map<String, Set<String>> customersByIban = new HashMap<>();
     private final Map<String, Set<String>> customersByName = new HashMap<>();
+    private final Map<String, String> nameOfCustomer = new HashMap<>();
 
     public OpenItemsSnapshot add(OpenItem item) {
         if (items.putIfAbsent(item.invoiceId(), item) != null) {
@@ -43,6 +44,7 @@ public final class OpenItemsSnapshot implements OpenItems {
     public OpenItemsSnapshot knowNormalizedName(String normalizedName, String customerId) {
         if (!normalizedName.isEmpty()) {
             customersByName.computeIfAbsent(normalizedName, k -> new TreeSet<>()).add(customerId);
+            nameOfCustomer.put(customerId, normalizedName);
         }
         return this;
     }
@@ -69,6 +71,11 @@ public final class OpenItemsSnapshot implements OpenItems {
     @Override
     public Set<String> customersNamed(String normalizedName) {
         return Set.copyOf(customersByName.getOrDefault(normalizedName, Set.of()));
+    }
+
+    @Override
+    public String normalizedNameOf(String customerId) {
+        return nameOfCustomer.getOrDefault(customerId, "");
     }
 
     @Override

@@ -98,6 +98,33 @@ public final class ReferenceKeys {
         return chunks;
     }
 
+    /** Whether two invoice numbers differ by one typo: one character swapped with its neighbour, missing, extra or wrong. */
+    public static boolean oneTypoApart(String first, String second) {
+        String a = alphanumeric(first);
+        String b = alphanumeric(second);
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        if (a.length() != b.length()) {
+            String longer = a.length() > b.length() ? a : b;
+            String shorter = a.length() > b.length() ? b : a;
+            int i = 0;
+            while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+                i++;
+            }
+            return shorter.substring(i).equals(longer.substring(i + 1));
+        }
+        int differ = 0;
+        while (a.charAt(differ) == b.charAt(differ)) {
+            differ++;
+        }
+        if (a.substring(differ + 1).equals(b.substring(differ + 1))) {
+            return true;
+        }
+        return differ + 1 < a.length() && a.charAt(differ) == b.charAt(differ + 1) && a.charAt(differ + 1) == b.charAt(differ)
+                && a.substring(differ + 2).equals(b.substring(differ + 2));
+    }
+
     static String alphanumeric(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : fold(text).toCharArray()) {

@@ -5,6 +5,8 @@ import io.relance.payment.domain.CustomerNames;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,13 @@ public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity,
 
     public Uni<Void> erase(String customerId) {
         return deleteById(customerId).replaceWithVoid();
+    }
+
+    public Uni<List<CustomerEntity>> byIds(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("customerId in ?1", customerIds);
     }
 
     public Uni<Set<String>> named(String normalizedName) {

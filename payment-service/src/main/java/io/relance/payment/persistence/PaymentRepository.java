@@ -34,6 +34,12 @@ public class PaymentRepository implements PanacheRepositoryBase<PaymentEntity, U
         return find("status = ?1 order by valueDate, recordedAt", status).page(0, limit).list();
     }
 
+    /** The customer's matched payments with unapplied credit, locked while a collector applies it. */
+    public Uni<List<PaymentEntity>> withUnappliedCredit(String customerId) {
+        return find("customerId = ?1 and status = ?2 and unapplied > 0 order by valueDate, recordedAt",
+                customerId, PaymentStatus.MATCHED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Unapplied credit of the customer's matched payments, per currency. */
     public Uni<Map<String, BigDecimal>> unappliedCredit(String customerId) {
         return find("customerId = ?1 and status = ?2 and unapplied > 0", customerId, PaymentStatus.MATCHED).list()

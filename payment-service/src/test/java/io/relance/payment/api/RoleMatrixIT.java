@@ -42,7 +42,10 @@ class RoleMatrixIT {
                 new Endpoint("POST", PAYMENT + "/unmatch", "application/json", "{\"reason\":\"x\"}", Set.of("collector", "admin")),
                 new Endpoint("POST", "/statements", "application/xml", "", Set.of("erp", "admin")),
                 new Endpoint("GET", "/customers/C-1/unapplied-credit", null, null, Set.of("collector", "manager", "admin")),
-                new Endpoint("GET", "/customers/C-1/open-items", null, null, Set.of("collector", "manager", "admin")));
+                new Endpoint("GET", "/customers/C-1/open-items", null, null, Set.of("collector", "manager", "admin")),
+                new Endpoint("POST", "/payment-links", "application/json", "{}", Set.of("collector", "admin")),
+                new Endpoint("POST", "/customers/C-1/unapplied-credit/applications", "application/json", "{}",
+                        Set.of("collector", "admin")));
     }
 
     static Stream<Arguments> matrix() {

@@ -60,6 +60,39 @@ class BankStatementReaderTest {
     }
 
     @Test
+    void aCamt053Version02StatementYieldsItsCreditsBatchTransactionsChequesAndReturns() {
+        BankStatement statement = reader.read(sample("camt053v02-2026-05-05.xml"));
+
+        assertThat(statement.messageType()).isEqualTo("camt.053.001.02");
+        assertThat(statement.id()).isEqualTo("CAMT053-20260505-0000417");
+        assertThat(statement.accountIban()).isEqualTo("FR7630003035400005006789021");
+        assertThat(statement.lines()).extracting(StatementLine::reference).containsExactly("SG0505B7712001",
+                "SG0505B7712002/SG0505B7712002-1", "SG0505B7712002/SG0505B7712002-2", "SG0505C0031877", "SG0505R0000093");
+        assertThat(statement.ignoredEntries()).isEqualTo(2);
+
+        StatementLine transfer = statement.lines().get(0);
+        assertThat(transfer.amount()).isEqualTo(Money.of("2640.00", "EUR"));
+        assertThat(transfer.payerName()).isEqualTo("MENUISERIE GIRARD ET FILS");
+        assertThat(transfer.payerIban()).isEqualTo("FR7610107001011234567890129");
+        assertThat(transfer.remittance()).isEqualTo("VIR FACT F2026-000815 MENUISERIE GIRARD");
+        assertThat(transfer.endToEndId()).isNull();
+        assertThat(statement.lines().get(1).amount()).isEqualTo(Money.of("980.50", "EUR"));
+        assertThat(statement.lines().get(2).amount()).isEqualTo(Money.of("200.00", "EUR"));
+        assertThat(statement.lines().get(2).endToEndId()).isEqualTo("GLX-20260505-02");
+
+        StatementLine cheque = statement.lines().get(3);
+        assertThat(cheque.method()).isEqualTo(PaymentMethod.CHEQUE);
+        assertThat(cheque.valueDate()).isEqualTo(LocalDate.parse("2026-05-06"));
+        assertThat(cheque.invoiceReferences()).containsExactly("F-2026-000790");
+        assertThat(cheque.remittance()).isEqualTo("REMISE CHEQUE N 0031877");
+
+        StatementLine returned = statement.lines().get(4);
+        assertThat(returned.kind()).isEqualTo(StatementLine.Kind.RETURN);
+        assertThat(returned.returnReason()).isEqualTo("AM04");
+        assertThat(returned.endToEndId()).isEqualTo("RELANCE-DD-000107");
+    }
+
+    @Test
     void aDirectDebitCollectionKeepsItsStructuredInvoiceReferenceAndEndToEndId() {
         StatementLine collection = reader.read(sample("camt053-2026-05-04.xml")).lines().get(2);
 

@@ -318,4 +318,56 @@ class CashApplicationTest {
 
         assertThat(cashApplication.match(payment, ledger)).isInstanceOf(MatchDecision.Unmatched.class);
     }
+
+    @Test
+    void aMistypedNumberNamingAnotherCustomersInvoiceIsReadAsThePayersOwnInvoiceOfThatAmountOneTypoAway() {
+        ledger.knowIban(ACME_IBAN, "ACME");
+        OpenItem meant = invoice("ACME", "F-2026-003812", "2026-04-01", "1582.12");
+        invoice("ACME", "F-2026-003900", "2026-04-01", "75.00");
+        invoice("GLOBEX", "F-2026-003821", "2026-04-01", "1200.00");
+
+        MatchDecision.Matched matched = matched(payment("1582.12", ACME_IBAN, null, "Facture F-2026-003821"));
+
+        assertThat(matched.customerId()).isEqualTo("ACME");
+        assertThat(allocated(matched, meant)).containsExactly("F-2026-003812=1582.12");
+    }
+
+    @Test
+    void aNumberOfAnotherCustomerIsNotReadAsATypoWhenThePayersInvoiceOfThatAmountIsFurtherAway() {
+        ledger.knowIban(ACME_IBAN, "ACME");
+        invoice("ACME", "F-2026-007777", "2026-04-01", "1582.12");
+        invoice("GLOBEX", "F-2026-003821", "2026-04-01", "1582.12");
+
+        assertThat(queued(payment("1582.12", ACME_IBAN, null, "F-2026-003821")).reason()).contains("another customer");
+    }
+
+    @Test
+    void anUnknownPayerWhoseNameIsNotTheNamedCustomersIsQueuedRatherThanAppliedToThatInvoice() {
+        ledger.knowName("Globex Corporation SARL", "GLOBEX");
+        invoice("GLOBEX", "F-2026-023553", "2026-04-01", "100.00");
+
+        assertThat(queued(payment("100.00", OTHER_IBAN, "INITRODE SA", "REGLEMENT FACT 2026-023553")).reason())
+                .contains("its name is not that of the customer");
+    }
+
+    @Test
+    void anUnknownPayerWithTheNamedCustomersNameCutShortByTheBankIsMatchedOnTheReference() {
+        ledger.knowName("Globex Corporation SARL", "GLOBEX");
+        OpenItem invoice = invoice("GLOBEX", "F-2026-023553", "2026-04-01", "100.00");
+
+        MatchDecision.Matched matched = matched(payment("100.00", OTHER_IBAN, "GLOBEX CORPORA", "F-2026-023553"));
+
+        assertThat(allocated(matched, invoice)).containsExactly("F-2026-023553=100.00");
+    }
+
+    @Test
+    void anExactAmountThatASetOfThePayersInvoicesAlsoAddsUpToIsQueued() {
+        ledger.knowIban(ACME_IBAN, "ACME");
+        invoice("ACME", "F-2026-0001", "2026-04-01", "299.00");
+        invoice("ACME", "F-2026-0002", "2026-03-01", "99.00");
+        invoice("ACME", "F-2026-0003", "2026-03-15", "200.00");
+
+        assertThat(queued(payment("299.00", ACME_IBAN, null, "REGLEMENT FACTURES")).reason())
+                .contains("a set of its open invoices both have this amount");
+    }
 }

@@ -23,4 +23,11 @@ class CustomerNamesTest {
         assertThat(CustomerNames.normalize("SARL")).isEmpty();
         assertThat(CustomerNames.normalize(null)).isEmpty();
     }
+
+    @Test
+    void legalFormsWrittenWithDotsAreStillLegalForms() {
+        assertThat(CustomerNames.normalize("PHARMACIE LEMAIRE S.A.R.L.")).isEqualTo("PHARMACIE LEMAIRE");
+        assertThat(CustomerNames.normalize("Garage Petit S.A.S")).isEqualTo("GARAGE PETIT");
+        assertThat(CustomerNames.normalize("M. A. Dupont")).isEqualTo("MA DUPONT");
+    }
 }

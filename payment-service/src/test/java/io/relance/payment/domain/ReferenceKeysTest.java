@@ -51,4 +51,19 @@ class ReferenceKeysTest {
     void numbersSeparatedByPunctuationOtherThanDashesAreNotJoined() {
         assertThat(names("2026, 0001", "F-2026-0001")).isFalse();
     }
+
+    @Test
+    void numbersOneSwappedMissingExtraOrWrongCharacterApartAreOneTypoApart() {
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F-2026-003821")).isTrue();
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F-2026-00382")).isTrue();
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F-2026-0038122")).isTrue();
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F 2026 003813")).isTrue();
+    }
+
+    @Test
+    void identicalNumbersAndNumbersTwoTyposApartAreNotOneTypoApart() {
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "f 2026 003812")).isFalse();
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F-2026-009912")).isFalse();
+        assertThat(ReferenceKeys.oneTypoApart("F-2026-003812", "F-2026-0038")).isFalse();
+    }
 }
