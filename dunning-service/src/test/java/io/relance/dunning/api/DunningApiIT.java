@@ -117,6 +117,18 @@ class DunningApiIT {
     }
 
     @Test
+    void anAmountWithMoreDecimalsThanItsCurrencyIsRefusedRatherThanRounded() {
+        UUID invoice = issue("C-" + UUID.randomUUID(), "1000.00");
+
+        given().contentType(ContentType.JSON).body("{\"payBy\":\"2026-03-20\",\"amount\":\"10.001\"}")
+                .post("/invoices/" + invoice + "/promise")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"))
+                .body("errors[0].rule", containsString("at most 2 decimals in EUR"));
+        assertThat(caseOf(invoice).promise()).isEmpty();
+    }
+
+    @Test
     void aPlanWhoseInstalmentsDoNotAddUpIsRefused() {
         UUID invoice = issue("C-" + UUID.randomUUID(), "1000.00");
 
