@@ -34,6 +34,10 @@ public interface DunningConfig {
     @WithDefault("3")
     int planGraceDays();
 
+    /** Days a dispute may stay open before it appears on the collectors' worklist; {@code GET /worklist} may override. */
+    @WithDefault("14")
+    int worklistDisputeDays();
+
     /** Late-payment reference rates by half-year, keyed like {@code 2026-H1}. */
     Map<String, HalfYearRates> lateRates();
 
