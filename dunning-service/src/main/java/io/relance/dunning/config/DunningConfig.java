@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "relance.dunning")
 public interface DunningConfig {
@@ -47,7 +48,7 @@ public interface DunningConfig {
         /** ECB main refinancing rate in force on the half-year's first day. */
         BigDecimal ecb();
 
-        /** French legal interest rate for professional creditors. */
-        BigDecimal legal();
+        /** French legal interest rate for professional creditors; absent until it is published. */
+        Optional<BigDecimal> legal();
     }
 }
