@@ -96,6 +96,9 @@ public class SweepDueActions {
                             .chain(() -> store.saveAll(session, run.endedPromises()))
                             .chain(() -> publish(session, run.reminders(), run.escalations()))
                             .chain(() -> scheduling.reschedule(session, debtor, policies, cases, today))
+                            // Written and forgotten per customer: else each query dirty-checks the whole batch.
+                            .chain(session::flush)
+                            .invoke(session::clear)
                             .replaceWith(new Outcome(0, run.reminders().size(), run.escalations().size()));
                 }));
     }
