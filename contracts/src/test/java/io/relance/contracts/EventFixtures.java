@@ -8,10 +8,14 @@ import io.relance.contracts.customer.PostalAddress;
 import io.relance.contracts.customer.Segment;
 import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.dunning.ClosureReason;
+import io.relance.contracts.dunning.DeliveryOutcome;
 import io.relance.contracts.dunning.DunningCaseClosed;
 import io.relance.contracts.dunning.DunningEscalated;
 import io.relance.contracts.dunning.EscalationReason;
+import io.relance.contracts.dunning.FormalNotice;
+import io.relance.contracts.dunning.HandOverEvidence;
 import io.relance.contracts.dunning.RemindedInvoice;
+import io.relance.contracts.dunning.ReminderEvidence;
 import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.contracts.dunning.Tone;
 import io.relance.contracts.erp.ErpCustomer;
@@ -96,7 +100,13 @@ final class EventFixtures {
                             new BigDecimal("136.18"), new BigDecimal("40.00"))),
                     AMOUNT, new BigDecimal("136.18"), new BigDecimal("40.00"), LocalDate.of(2025, 6, 24));
             case DUNNING_ESCALATED_V1 -> new DunningEscalated(EVENT_ID, OCCURRED_AT, CUSTOMER_ID, CASE_ID,
-                    List.of(INVOICE_ID, OTHER_INVOICE_ID), 3, 4, EscalationReason.BROKEN_PROMISE, BUSINESS_DATE);
+                    List.of(INVOICE_ID, OTHER_INVOICE_ID), 4, 5, EscalationReason.SCHEDULE, BUSINESS_DATE,
+                    new HandOverEvidence(EUR, AMOUNT, new BigDecimal("159.04"), new BigDecimal("40.00"),
+                            List.of(new ReminderEvidence(REMINDER_ID, 4, BUSINESS_DATE,
+                                    List.of(Channel.REGISTERED_LETTER, Channel.EMAIL), AMOUNT, DeliveryOutcome.SENT,
+                                    Channel.REGISTERED_LETTER, "1A02598346171", OCCURRED_AT)),
+                            new FormalNotice(REMINDER_ID, BUSINESS_DATE, LocalDate.of(2025, 6, 24),
+                                    new BigDecimal("136.18"), new BigDecimal("40.00"))));
             case DUNNING_CASE_CLOSED_V1 -> new DunningCaseClosed(EVENT_ID, OCCURRED_AT, CUSTOMER_ID, CASE_ID,
                     INVOICE_ID, BUSINESS_DATE, ClosureReason.PAID, AMOUNT, EUR);
             case REMINDER_SENT_V1 -> new ReminderSent(EVENT_ID, OCCURRED_AT, CUSTOMER_ID, REMINDER_ID, DELIVERY_ID,

@@ -2,6 +2,7 @@ package io.relance.contracts.dunning;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.relance.contracts.RelanceEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import java.util.UUID;
  *
  * @param invoiceIds the invoices the case chases, at least one
  * @param fromStepIndex the step it left; null when the case enters its first step
+ * @param evidence the file handed over with the case; null unless the step is a hand-over (added in
+ *     contracts 1.1.0)
  */
 public record DunningEscalated(
         UUID eventId,
@@ -24,8 +27,10 @@ public record DunningEscalated(
         Integer fromStepIndex,
         int toStepIndex,
         EscalationReason reason,
-        LocalDate businessDate) implements RelanceEvent {
+        LocalDate businessDate,
+        HandOverEvidence evidence) implements RelanceEvent {
 
+    @JsonCreator
     public DunningEscalated {
         requireNonNull(eventId, "eventId");
         requireNonNull(occurredAt, "occurredAt");
@@ -34,5 +39,12 @@ public record DunningEscalated(
         invoiceIds = List.copyOf(requireNonNull(invoiceIds, "invoiceIds"));
         requireNonNull(reason, "reason");
         requireNonNull(businessDate, "businessDate");
+    }
+
+    /** An escalation that is not a hand-over: no evidence file. Kept so that code written before 1.1.0 compiles. */
+    public DunningEscalated(UUID eventId, Instant occurredAt, String customerId, UUID caseId, List<UUID> invoiceIds,
+                            Integer fromStepIndex, int toStepIndex, EscalationReason reason, LocalDate businessDate) {
+        this(eventId, occurredAt, customerId, caseId, invoiceIds, fromStepIndex, toStepIndex, reason, businessDate,
+                null);
     }
 }

@@ -52,13 +52,18 @@ public class HoldResource {
     public record ContractRateRequest(@PositiveOrZero BigDecimal annualRate) {
     }
 
+    /** The collector a customer's worklist items go to; null unassigns it. */
+    public record AssigneeRequest(String assignee) {
+    }
+
     /** The customer's dunning settings after a change. */
     public record DebtorResponse(String customerId, String segment, String policyOverride,
-                                 CaseResponse.Hold pause, BigDecimal contractRate) {
+                                 CaseResponse.Hold pause, BigDecimal contractRate, String assignee) {
 
         static DebtorResponse of(Debtor d) {
             return new DebtorResponse(d.customerId(), d.segment().name(), d.policyOverride().orElse(null),
-                    d.pause().map(CaseResponse::hold).orElse(null), d.contractRate().orElse(null));
+                    d.pause().map(CaseResponse::hold).orElse(null), d.contractRate().orElse(null),
+                    d.assignee().orElse(null));
         }
     }
 
@@ -114,6 +119,14 @@ public class HoldResource {
     public Uni<DebtorResponse> assignPolicy(@PathParam("customerId") String customerId,
                                             @NotNull PolicyOverrideRequest request) {
         return holds.assignPolicy(customerId, request.policyId()).map(DebtorResponse::of);
+    }
+
+    @PUT
+    @Path("customers/{customerId}/assignee")
+    @Operation(summary = "Assign a customer to a collector: its worklist items are filtered by that name")
+    public Uni<DebtorResponse> assign(@PathParam("customerId") String customerId,
+                                      @NotNull AssigneeRequest request) {
+        return holds.assign(customerId, request.assignee()).map(DebtorResponse::of);
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.relance.dunning.api;
 
-import io.relance.dunning.application.CollectorWorklist;
 import io.relance.dunning.application.PreviewDunning;
 import io.relance.dunning.domain.DunningRun;
 import io.relance.dunning.domain.Money;
@@ -9,17 +8,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
@@ -27,7 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What would be sent on a day, and what collectors have to do. */
+/** What would be sent on a day. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PreviewResource {
@@ -52,15 +46,10 @@ public class PreviewResource {
     public record Preview(LocalDate date, List<PreviewedReminder> reminders, List<PreviewedEscalation> escalations) {
     }
 
-    public record CallRequest(@NotNull CollectorWorklist.CallOutcome outcome) {
-    }
-
     private final PreviewDunning preview;
-    private final CollectorWorklist worklist;
 
-    PreviewResource(PreviewDunning preview, CollectorWorklist worklist) {
+    PreviewResource(PreviewDunning preview) {
         this.preview = preview;
-        this.worklist = worklist;
     }
 
     @GET
@@ -75,27 +64,6 @@ public class PreviewResource {
                                 e.reason().name(), e.handOver(), e.amountOpen().amount(),
                                 e.amountOpen().currency().getCurrencyCode()))
                         .toList()));
-    }
-
-    @GET
-    @Path("worklist")
-    @Operation(summary = "Phone calls to make, most urgent first (amount open × days overdue)")
-    public Uni<List<CollectorWorklist.Task>> worklist() {
-        return worklist.phoneTasks();
-    }
-
-    @POST
-    @Path("worklist/{reminderId}/outcome")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what a call came to")
-    public Uni<Response> recordCall(@PathParam("reminderId") UUID reminderId,
-                                    @jakarta.validation.Valid @NotNull CallRequest request) {
-        return worklist.recordCall(reminderId, request.outcome()).map(found -> {
-            if (!found) {
-                throw new NotFoundException("no phone task " + reminderId);
-            }
-            return Response.noContent().build();
-        });
     }
 
     private static BigDecimal amount(Money money) {

@@ -79,9 +79,9 @@ public class ApplyFacts {
     }
 
     public Uni<Void> disputeOpened(Mutiny.Session session, String customerId, UUID invoiceId, Currency currency,
-                                   UUID disputeId) {
+                                   UUID disputeId, LocalDate openedOn) {
         return onCase(session, customerId, invoiceId, currency, (debtor, c) -> {
-            c.openDispute(disputeId);
+            c.openDispute(disputeId, openedOn);
             return Optional.empty();
         });
     }

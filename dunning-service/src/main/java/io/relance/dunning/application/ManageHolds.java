@@ -86,6 +86,11 @@ public class ManageHolds {
                         : onDebtor(customerId, debtor -> debtor.assignPolicy(policyId)));
     }
 
+    /** Gives the customer's worklist items to {@code collector}; null unassigns it. */
+    public Uni<Debtor> assign(String customerId, String collector) {
+        return onDebtor(customerId, debtor -> debtor.assignTo(collector));
+    }
+
     public Uni<Debtor> agreeContractRate(String customerId, BigDecimal annualRate) {
         return onDebtor(customerId, debtor -> debtor.agreeContractRate(annualRate));
     }

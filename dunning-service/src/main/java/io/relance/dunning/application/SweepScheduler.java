@@ -17,15 +17,18 @@ class SweepScheduler {
 
     private final SweepDueActions sweep;
     private final BusinessClock clock;
+    private final LateRatesWatch rates;
 
-    SweepScheduler(SweepDueActions sweep, BusinessClock clock) {
+    SweepScheduler(SweepDueActions sweep, BusinessClock clock, LateRatesWatch rates) {
         this.sweep = sweep;
         this.clock = clock;
+        this.rates = rates;
     }
 
     @Scheduled(every = "${relance.dunning.sweep-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SweepDisabled.class)
     Uni<Void> sweepToday() {
+        rates.warnOncePerHalfYear();
         return sweep.sweep(clock.today())
                 .invoke(o -> {
                     if (o.reminders() + o.escalations() > 0) {

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "relance.dunning")
 public interface DunningConfig {
@@ -34,6 +35,10 @@ public interface DunningConfig {
     @WithDefault("3")
     int planGraceDays();
 
+    /** Days a dispute may stay open before it appears on the collectors' worklist; {@code GET /worklist} may override. */
+    @WithDefault("14")
+    int worklistDisputeDays();
+
     /** Late-payment reference rates by half-year, keyed like {@code 2026-H1}. */
     Map<String, HalfYearRates> lateRates();
 
@@ -43,7 +48,7 @@ public interface DunningConfig {
         /** ECB main refinancing rate in force on the half-year's first day. */
         BigDecimal ecb();
 
-        /** French legal interest rate for professional creditors. */
-        BigDecimal legal();
+        /** French legal interest rate for professional creditors; absent until it is published. */
+        Optional<BigDecimal> legal();
     }
 }

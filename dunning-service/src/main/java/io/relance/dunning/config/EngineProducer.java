@@ -17,11 +17,17 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    DunningEngine engine(DunningConfig config) {
+    LatePaymentRates rates(DunningConfig config) {
         Map<HalfYear, LatePaymentRates.Rates> table = new HashMap<>();
         config.lateRates().forEach((key, rates) -> table.put(halfYear(key),
-                new LatePaymentRates.Rates(rates.ecb(), rates.legal())));
-        return new DunningEngine(new FrenchBusinessCalendar(), new LatePaymentCharges(new LatePaymentRates(table)));
+                new LatePaymentRates.Rates(rates.ecb(), rates.legal().orElse(null))));
+        return new LatePaymentRates(table);
+    }
+
+    @Produces
+    @Singleton
+    DunningEngine engine(LatePaymentRates rates) {
+        return new DunningEngine(new FrenchBusinessCalendar(), new LatePaymentCharges(rates));
     }
 
     private static HalfYear halfYear(String key) {

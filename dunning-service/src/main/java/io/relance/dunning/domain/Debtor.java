@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A customer as dunning sees it: its segment, its own policy if any, a pause, insolvency proceedings. */
+/**
+ * A customer as dunning sees it: its segment, its own policy if any, a pause, insolvency proceedings and the
+ * collector it is assigned to.
+ */
 public final class Debtor {
 
     /** Months after the proceedings are published within which a creditor declares its claim (L622-24, R622-24). */
@@ -17,19 +20,29 @@ public final class Debtor {
     private ManualHold pause;
     private LocalDate insolvencyPublishedOn;
     private BigDecimal contractRate;
+    private String assignee;
 
     public Debtor(String customerId, Segment segment, String policyOverride, ManualHold pause,
-                  LocalDate insolvencyPublishedOn, BigDecimal contractRate) {
+                  LocalDate insolvencyPublishedOn, BigDecimal contractRate, String assignee) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.segment = Objects.requireNonNull(segment, "segment");
         this.policyOverride = policyOverride;
         this.pause = pause;
         this.insolvencyPublishedOn = insolvencyPublishedOn;
         this.contractRate = contractRate;
+        this.assignee = assignee;
     }
 
     public static Debtor newCustomer(String customerId) {
-        return new Debtor(customerId, Segment.NEW, null, null, null, null);
+        return new Debtor(customerId, Segment.NEW, null, null, null, null, null);
+    }
+
+    /** Gives the customer's worklist items to one collector; null leaves them to whoever picks them up. */
+    public void assignTo(String collector) {
+        if (collector != null && collector.isBlank()) {
+            throw new DunningRuleViolation("assignee", "must not be blank; send null to unassign");
+        }
+        this.assignee = collector == null ? null : collector.strip();
     }
 
     public void changeSegment(Segment newSegment) {
@@ -93,6 +106,10 @@ public final class Debtor {
 
     public Optional<BigDecimal> contractRate() {
         return Optional.ofNullable(contractRate);
+    }
+
+    public Optional<String> assignee() {
+        return Optional.ofNullable(assignee);
     }
 
     public Optional<LocalDate> insolvencyPublishedOn() {

@@ -27,6 +27,7 @@ public final class DunningCase {
     private int lastStepIndex = -1;
     private LocalDate lastStepOn;
     private final Set<UUID> openDisputes = new HashSet<>();
+    private LocalDate disputedSince;
     private boolean awaitingCredit;
     private PromiseToPay promise;
     private PaymentPlan plan;
@@ -46,7 +47,8 @@ public final class DunningCase {
     /** Rebuilds a stored case. */
     public static DunningCase restore(UUID caseId, UUID invoiceId, String customerId, InvoiceDetails invoice,
                                       Money paid, Money credited, int lastStepIndex, LocalDate lastStepOn,
-                                      Set<UUID> openDisputes, boolean awaitingCredit, PromiseToPay promise,
+                                      Set<UUID> openDisputes, LocalDate disputedSince, boolean awaitingCredit,
+                                      PromiseToPay promise,
                                       PaymentPlan plan, ManualHold exclusion, ClosureReason closure,
                                       LocalDate closedOn, LocalDate claimDeclarationDeadline) {
         DunningCase c = new DunningCase(caseId, invoiceId, customerId, paid.currency());
@@ -56,6 +58,7 @@ public final class DunningCase {
         c.lastStepIndex = lastStepIndex;
         c.lastStepOn = lastStepOn;
         c.openDisputes.addAll(openDisputes);
+        c.disputedSince = disputedSince;
         c.awaitingCredit = awaitingCredit;
         c.promise = promise;
         c.plan = plan;
@@ -116,13 +119,20 @@ public final class DunningCase {
         return closed;
     }
 
-    public void openDispute(UUID disputeId) {
+    /** A dispute opened on {@code openedOn}; the case stays disputed from its first open dispute's date. */
+    public void openDispute(UUID disputeId, LocalDate openedOn) {
         openDisputes.add(disputeId);
+        if (disputedSince == null || openedOn.isBefore(disputedSince)) {
+            disputedSince = openedOn;
+        }
     }
 
     /** Resolution resumes dunning, unless a credit note was granted: then it waits for the credit. */
     public void resolveDispute(UUID disputeId, boolean credited) {
         openDisputes.remove(disputeId);
+        if (openDisputes.isEmpty()) {
+            disputedSince = null;
+        }
         awaitingCredit = credited && !isClosed();
     }
 
@@ -251,6 +261,11 @@ public final class DunningCase {
 
     public Set<UUID> openDisputes() {
         return Set.copyOf(openDisputes);
+    }
+
+    /** The day the oldest open dispute was opened; empty when none is open. */
+    public Optional<LocalDate> disputedSince() {
+        return Optional.ofNullable(disputedSince);
     }
 
     public Optional<PromiseToPay> promise() {

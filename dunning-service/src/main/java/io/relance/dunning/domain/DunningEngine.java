@@ -147,8 +147,14 @@ public final class DunningEngine {
             }
             if (step.isHandOver() || decision.reason() != EscalationReason.SCHEDULE) {
                 Integer from = dunningCase.lastStepIndex() < 0 ? null : dunningCase.lastStepIndex();
+                // The agency claims what is owed on the day it takes the file over, charges included.
+                Money interest = step.isHandOver()
+                        ? charges.lateInterest(open, dunningCase.invoice().dueDate(), today, contractRate) : null;
+                Money indemnity = step.isHandOver()
+                        ? charges.recoveryIndemnity(open.currency()).orElse(null) : null;
                 escalations.add(new Escalation(dunningCase.caseId(), debtor.customerId(), dunningCase.invoiceId(),
-                        from, decision.stepIndex(), decision.reason(), today, step.isHandOver(), open));
+                        from, decision.stepIndex(), decision.reason(), today, step.isHandOver(), open, interest,
+                        indemnity));
             }
             if (!step.isHandOver()) {
                 statements.computeIfAbsent(new StatementKey(decision.stepIndex(), dunningCase.currency()),

@@ -1,16 +1,21 @@
 package io.relance.dunning.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
-/** An amount in one currency, at the currency's number of decimals. */
+/** An amount in one currency, with no more decimals than the currency has. */
 public record Money(BigDecimal amount, Currency currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        amount = amount.setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new DunningRuleViolation("amount", "must have at most " + currency.getDefaultFractionDigits()
+                    + " decimals in " + currency.getCurrencyCode());
+        }
+        amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
     }
 
     public static Money of(String amount, String currency) {
@@ -31,10 +36,6 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public boolean isPositive() {
         return amount.signum() > 0;
-    }
-
-    public boolean isZeroOrLess() {
-        return amount.signum() <= 0;
     }
 
     public boolean isLessThan(Money other) {

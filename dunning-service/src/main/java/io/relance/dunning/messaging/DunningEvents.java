@@ -2,10 +2,14 @@ package io.relance.dunning.messaging;
 
 import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.dunning.ClosureReason;
+import io.relance.contracts.dunning.DeliveryOutcome;
 import io.relance.contracts.dunning.DunningCaseClosed;
 import io.relance.contracts.dunning.DunningEscalated;
 import io.relance.contracts.dunning.EscalationReason;
+import io.relance.contracts.dunning.FormalNotice;
+import io.relance.contracts.dunning.HandOverEvidence;
 import io.relance.contracts.dunning.RemindedInvoice;
+import io.relance.contracts.dunning.ReminderEvidence;
 import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.contracts.dunning.Tone;
 import io.relance.delivery.Outbox;
@@ -14,6 +18,7 @@ import io.relance.dunning.domain.Escalation;
 import io.relance.dunning.domain.Money;
 import io.relance.dunning.domain.Reminder;
 import io.relance.dunning.domain.ReminderLine;
+import io.relance.dunning.persistence.StoredReminder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -21,6 +26,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,12 +44,40 @@ public class DunningEvents {
         return outbox.append(session, toEvent(reminder, occurredAt));
     }
 
-    public Uni<Void> escalated(Mutiny.Session session, Escalation escalation, Instant occurredAt) {
+    /** Publishes an escalation; a hand-over carries its evidence file, built from {@code reminders}. */
+    public Uni<Void> escalated(Mutiny.Session session, Escalation escalation, List<StoredReminder> reminders,
+                               Instant occurredAt) {
         return outbox.append(session, new DunningEscalated(
                 derivedId("escalated", escalation.caseId() + "|" + escalation.toStepIndex() + "|" + escalation.reason()),
                 occurredAt, escalation.customerId(), escalation.caseId(), List.of(escalation.invoiceId()),
                 escalation.fromStepIndex(), escalation.toStepIndex(),
-                EscalationReason.valueOf(escalation.reason().name()), escalation.businessDate()));
+                EscalationReason.valueOf(escalation.reason().name()), escalation.businessDate(),
+                escalation.handOver() ? evidence(escalation, reminders == null ? List.of() : reminders) : null));
+    }
+
+    static HandOverEvidence evidence(Escalation escalation, List<StoredReminder> reminders) {
+        List<ReminderEvidence> sent = new ArrayList<>();
+        FormalNotice notice = null;
+        for (StoredReminder stored : reminders) {
+            Reminder reminder = stored.reminder();
+            ReminderLine line = reminder.lines().stream()
+                    .filter(l -> l.invoiceId().equals(escalation.invoiceId())).findFirst().orElse(null);
+            if (line == null) {
+                continue;
+            }
+            sent.add(new ReminderEvidence(reminder.reminderId(), reminder.stepIndex(), reminder.businessDate(),
+                    reminder.channels().stream().map(c -> Channel.valueOf(c.name())).toList(),
+                    line.amountOpen().amount(), DeliveryOutcome.valueOf(stored.outcome().name()),
+                    stored.outcomeChannel() == null ? null : Channel.valueOf(stored.outcomeChannel()),
+                    stored.outcomeDetail(), stored.outcomeAt()));
+            if (reminder.step().tone() == io.relance.dunning.domain.Tone.FORMAL) {
+                notice = new FormalNotice(reminder.reminderId(), reminder.businessDate(),
+                        reminder.responseDeadline(), amount(line.lateInterest()), amount(line.recoveryIndemnity()));
+            }
+        }
+        return new HandOverEvidence(escalation.amountOpen().currency().getCurrencyCode(),
+                escalation.amountOpen().amount(), escalation.lateInterest().amount(),
+                amount(escalation.recoveryIndemnity()), sent, notice);
     }
 
     public Uni<Void> caseClosed(Mutiny.Session session, CaseClosed closed, Instant occurredAt) {

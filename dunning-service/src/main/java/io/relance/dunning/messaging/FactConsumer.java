@@ -114,7 +114,7 @@ public class FactConsumer {
             case DISPUTE_OPENED_V1 -> {
                 DisputeOpened e = (DisputeOpened) event;
                 yield facts.disputeOpened(session, e.customerId(), e.invoiceId(), currency(e.currency()),
-                        e.disputeId());
+                        e.disputeId(), e.openedOn());
             }
             case DISPUTE_RESOLVED_V1 -> {
                 DisputeResolved e = (DisputeResolved) event;

@@ -31,11 +31,12 @@ public class DebtorEntity {
     public LocalDate insolvencyPublishedOn;
     @Column(name = "contract_rate")
     public BigDecimal contractRate;
+    public String assignee;
 
     Debtor toDomain() {
         ManualHold pause = pauseReason == null ? null : new ManualHold(pauseReason, pauseStartsOn, pauseEndsOn);
         return new Debtor(customerId, Segment.valueOf(segment), policyOverride, pause, insolvencyPublishedOn,
-                contractRate);
+                contractRate, assignee);
     }
 
     void update(Debtor debtor) {
@@ -46,5 +47,6 @@ public class DebtorEntity {
         pauseEndsOn = debtor.pause().map(ManualHold::endsOn).orElse(null);
         insolvencyPublishedOn = debtor.insolvencyPublishedOn().orElse(null);
         contractRate = debtor.contractRate().orElse(null);
+        assignee = debtor.assignee().orElse(null);
     }
 }

@@ -45,6 +45,8 @@ public class DunningCaseEntity {
     public LocalDate lastStepOn;
     @Column(name = "open_disputes")
     public String openDisputes;
+    @Column(name = "disputed_since")
+    public LocalDate disputedSince;
     @Column(name = "awaiting_credit")
     public boolean awaitingCredit;
     public String promise;
@@ -62,7 +64,7 @@ public class DunningCaseEntity {
                 : new DunningCase.InvoiceDetails(invoiceNumber, issueDate, dueDate, new Money(amount, cur));
         return DunningCase.restore(caseId, invoiceId, customerId, invoice, new Money(paid, cur),
                 new Money(credited, cur), lastStepIndex, lastStepOn,
-                Json.read(openDisputes, new TypeReference<Set<UUID>>() { }), awaitingCredit,
+                Json.read(openDisputes, new TypeReference<Set<UUID>>() { }), disputedSince, awaitingCredit,
                 Json.read(promise, PromiseToPay.class), Json.read(plan, PaymentPlan.class),
                 Json.read(exclusion, ManualHold.class),
                 closure == null ? null : ClosureReason.valueOf(closure), closedOn, claimDeadline);
@@ -84,6 +86,7 @@ public class DunningCaseEntity {
         lastStepIndex = dunningCase.lastStepIndex();
         lastStepOn = dunningCase.lastStepOn();
         openDisputes = Json.write(dunningCase.openDisputes());
+        disputedSince = dunningCase.disputedSince().orElse(null);
         awaitingCredit = dunningCase.isAwaitingCredit();
         promise = Json.write(dunningCase.promise().orElse(null));
         plan = Json.write(dunningCase.plan().orElse(null));

@@ -138,6 +138,15 @@ public class DunningStore {
                 .map(list -> list.stream().map(ReminderEntity::toStored).toList());
     }
 
+    /** Cases closed for insolvency whose claim declaration deadline is {@code today} or later, soonest first. */
+    public Uni<List<DunningCase>> claimsToDeclare(Mutiny.Session session, LocalDate today, int limit) {
+        return session.createSelectionQuery("""
+                        from DunningCaseEntity where closure = 'INSOLVENCY' and claimDeadline >= ?1
+                        order by claimDeadline, customerId, invoiceNumber""", DunningCaseEntity.class)
+                .setParameter(1, today).setMaxResults(limit).getResultList()
+                .map(list -> list.stream().map(DunningCaseEntity::toDomain).toList());
+    }
+
     public Uni<List<StoredReminder>> remindersOf(Mutiny.Session session, String customerId) {
         return session.createSelectionQuery("from ReminderEntity where customerId = ?1 order by businessDate, stepIndex",
                         ReminderEntity.class)

@@ -3,7 +3,6 @@ package io.relance.dunning.api;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.dunning.application.ApplyFacts;
-import io.relance.dunning.application.SweepDueActions;
 import io.relance.dunning.domain.DunningCase;
 import io.relance.dunning.domain.Money;
 import io.relance.dunning.persistence.DunningStore;
@@ -26,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 
-/** The REST API on the real database: policies, holds with their problem documents, preview and worklist. */
+/** The REST API on the real database: policies, holds with their problem documents and the preview. */
 @QuarkusTest
 @WithTestResource(RelanceServersTestResource.class)
 class DunningApiIT {
@@ -42,8 +40,6 @@ class DunningApiIT {
     TestClock clock;
     @Inject
     ApplyFacts facts;
-    @Inject
-    SweepDueActions sweep;
     @Inject
     DunningStore store;
 
@@ -117,6 +113,18 @@ class DunningApiIT {
     }
 
     @Test
+    void anAmountWithMoreDecimalsThanItsCurrencyIsRefusedRatherThanRounded() {
+        UUID invoice = issue("C-" + UUID.randomUUID(), "1000.00");
+
+        given().contentType(ContentType.JSON).body("{\"payBy\":\"2026-03-20\",\"amount\":\"10.001\"}")
+                .post("/invoices/" + invoice + "/promise")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"))
+                .body("errors[0].rule", containsString("at most 2 decimals in EUR"));
+        assertThat(caseOf(invoice).promise()).isEmpty();
+    }
+
+    @Test
     void aPlanWhoseInstalmentsDoNotAddUpIsRefused() {
         UUID invoice = issue("C-" + UUID.randomUUID(), "1000.00");
 
@@ -157,23 +165,6 @@ class DunningApiIT {
         List<StoredReminder> stored = OnVertx.inTransaction(vertx, s -> store.remindersOf(s, customer));
         assertThat(stored).isEmpty();
         given().get("/preview").then().statusCode(400).contentType("application/problem+json");
-    }
-
-    @Test
-    void aPhoneTaskIsOnTheWorklistUntilItsCallIsRecorded() {
-        String customer = "C-" + UUID.randomUUID();
-        issue(customer, "5000.00");
-        LocalDate phoneDay = LocalDate.of(2026, 4, 1);
-        clock.setToday(phoneDay);
-        OnVertx.await(vertx, () -> sweep.sweep(phoneDay));
-
-        String reminderId = given().get("/worklist").then().statusCode(200)
-                .body("customerId", hasItem(customer))
-                .extract().path("find { it.customerId == '" + customer + "' }.reminderId");
-
-        given().contentType(ContentType.JSON).body("{\"outcome\":\"REACHED\"}")
-                .post("/worklist/" + reminderId + "/outcome").then().statusCode(204);
-        given().get("/worklist").then().statusCode(200).body("customerId", not(hasItem(customer)));
     }
 
     private UUID issue(String customer, String amount) {

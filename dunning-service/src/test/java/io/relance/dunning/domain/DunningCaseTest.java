@@ -92,6 +92,33 @@ class DunningCaseTest {
     }
 
     @Test
+    void aCaseIsDisputedSinceItsOldestOpenDisputeUntilTheLastOneIsResolved() {
+        DunningCase dunningCase = issued(1, DUE, "1000.00");
+
+        dunningCase.openDispute(uuid("later"), DUE.plusDays(10));
+        dunningCase.openDispute(uuid("earlier"), DUE.plusDays(4));
+        dunningCase.resolveDispute(uuid("earlier"), false);
+
+        assertThat(dunningCase.disputedSince()).contains(DUE.plusDays(4));
+        dunningCase.resolveDispute(uuid("later"), false);
+        assertThat(dunningCase.disputedSince()).isEmpty();
+        assertThat(dunningCase.isDisputed()).isFalse();
+    }
+
+    @Test
+    void aCustomerIsAssignedToOneCollectorAndABlankNameIsRefused() {
+        Debtor debtor = Debtor.newCustomer("C-1");
+
+        debtor.assignTo(" alice ");
+
+        assertThat(debtor.assignee()).contains("alice");
+        assertThatThrownBy(() -> debtor.assignTo("  "))
+                .isInstanceOfSatisfying(DunningRuleViolation.class, e -> assertThat(e.field()).isEqualTo("assignee"));
+        debtor.assignTo(null);
+        assertThat(debtor.assignee()).isEmpty();
+    }
+
+    @Test
     void aPromiseInThePastIsRefused() {
         assertThatThrownBy(() -> PromiseToPay.make(DUE, DUE.minusDays(1), eur("100"), eur("1000"), 3))
                 .isInstanceOfSatisfying(DunningRuleViolation.class, e -> assertThat(e.field()).isEqualTo("payBy"));

@@ -161,6 +161,9 @@ class DunningEngineTest {
             assertThat(e.fromStepIndex()).isEqualTo(4);
             assertThat(e.toStepIndex()).isEqualTo(5);
             assertThat(e.reason()).isEqualTo(EscalationReason.SCHEDULE);
+            // 5000 x 12.00% x 63 days (03-03 to 05-04) / 365, and the indemnity: what the agency claims that day.
+            assertThat(e.lateInterest()).isEqualTo(eur("103.56"));
+            assertThat(e.recoveryIndemnity()).isEqualTo(eur("40.00"));
         });
         assertThat(small.lastStepIndex()).isEqualTo(5);
     }
@@ -168,7 +171,7 @@ class DunningEngineTest {
     @Test
     void aDisputedInvoiceIsNotRemindedUntilTheDisputeIsResolved() {
         DunningCase disputed = issued(1, DUE, "1000.00");
-        disputed.openDispute(uuid("dispute"));
+        disputed.openDispute(uuid("dispute"), DUE.plusDays(1));
 
         assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY).isEmpty()).isTrue();
 
@@ -179,7 +182,7 @@ class DunningEngineTest {
     @Test
     void aDisputeResolvedByACreditWaitsForTheCreditNote() {
         DunningCase disputed = issued(1, DUE, "1000.00");
-        disputed.openDispute(uuid("dispute"));
+        disputed.openDispute(uuid("dispute"), DUE.plusDays(1));
         disputed.resolveDispute(uuid("dispute"), true);
 
         assertThat(engine.evaluate(debtor, policy, List.of(disputed), FIRST_REMINDER_DAY).isEmpty()).isTrue();

@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LatePaymentChargesTest {
 
@@ -53,6 +54,32 @@ class LatePaymentChargesTest {
     @Test
     void aHalfYearNotYetPublishedUsesTheLatestKnownRates() {
         assertThat(RATES.annualRate(new HalfYear(2026, 2), null)).isEqualByComparingTo("12.00");
+    }
+
+    @Test
+    void aHalfYearMissingFromTheTableSaysWhichRatesItBorrows() {
+        assertThat(RATES.carriedOver(new HalfYear(2026, 2))).containsExactly(
+                "the ECB rate of 2026-H1 applies to 2026-H2", "the legal rate of 2026-H1 applies to 2026-H2");
+        assertThat(RATES.carriedOver(new HalfYear(2026, 1))).isEmpty();
+    }
+
+    @Test
+    void aHalfYearWithOnlyItsEcbRateKeepsTheLatestPublishedLegalRateAsItsFloor() {
+        LatePaymentRates rates = new LatePaymentRates(Map.of(
+                new HalfYear(2025, 2), new LatePaymentRates.Rates(new BigDecimal("2.15"), new BigDecimal("2.76")),
+                new HalfYear(2026, 1), new LatePaymentRates.Rates(new BigDecimal("2.15"), null)));
+
+        assertThat(rates.annualRate(new HalfYear(2026, 1), null)).isEqualByComparingTo("12.15");
+        assertThat(rates.annualRate(new HalfYear(2026, 1), BigDecimal.ONE)).isEqualByComparingTo("8.28");
+        assertThat(rates.carriedOver(new HalfYear(2026, 1)))
+                .containsExactly("the legal rate of 2025-H2 applies to 2026-H1");
+    }
+
+    @Test
+    void aTableMustStartWithAKnownLegalRate() {
+        assertThatThrownBy(() -> new LatePaymentRates(Map.of(
+                new HalfYear(2026, 1), new LatePaymentRates.Rates(new BigDecimal("2.15"), null))))
+                .isInstanceOfSatisfying(DunningRuleViolation.class, e -> assertThat(e.rule()).contains("2026-H1"));
     }
 
     @Test

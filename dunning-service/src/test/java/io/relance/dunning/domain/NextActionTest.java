@@ -66,7 +66,7 @@ class NextActionTest {
     @Test
     void aDisputedOrFinishedCustomerHasNoNextActionUntilANewFact() {
         DunningCase disputed = issued(1, DUE, "100.00");
-        disputed.openDispute(uuid("dispute"));
+        disputed.openDispute(uuid("dispute"), DUE.plusDays(1));
         DunningCase finished = issued(2, DUE, "5000.00");
         engine.evaluate(debtor, policy, List.of(finished), LocalDate.of(2026, 5, 4)).commit();
 

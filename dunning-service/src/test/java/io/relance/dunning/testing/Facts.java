@@ -6,8 +6,11 @@ import io.relance.contracts.customer.InsolvencyType;
 import io.relance.contracts.customer.Language;
 import io.relance.contracts.customer.Segment;
 import io.relance.contracts.dunning.Channel;
+import io.relance.contracts.invoice.DisputeOpened;
+import io.relance.contracts.invoice.DisputeReason;
 import io.relance.contracts.invoice.InvoiceIssued;
 import io.relance.contracts.notification.ReminderFailed;
+import io.relance.contracts.notification.ReminderSent;
 import io.relance.contracts.payment.Allocation;
 import io.relance.contracts.payment.PaymentMethod;
 import io.relance.contracts.payment.PaymentReceived;
@@ -35,6 +38,16 @@ public final class Facts {
         return new PaymentReceived(UUID.randomUUID(), AT, invoice.customerId(), UUID.randomUUID(), valueDate,
                 new BigDecimal(amount), "EUR", PaymentMethod.TRANSFER,
                 List.of(new Allocation(invoice.invoiceId(), new BigDecimal(amount))), BigDecimal.ZERO);
+    }
+
+    public static ReminderSent emailSent(String customerId, UUID reminderId) {
+        return new ReminderSent(UUID.randomUUID(), AT, customerId, reminderId, UUID.randomUUID(), Channel.EMAIL,
+                new BigDecimal("0.01"), "EUR", null);
+    }
+
+    public static DisputeOpened dispute(InvoiceIssued invoice, LocalDate openedOn) {
+        return new DisputeOpened(UUID.randomUUID(), AT, invoice.customerId(), UUID.randomUUID(), invoice.invoiceId(),
+                openedOn, invoice.amount(), invoice.currency(), DisputeReason.PRICE, "price not as agreed");
     }
 
     public static ReminderFailed emailBounced(String customerId, UUID reminderId) {
