@@ -1,19 +1,23 @@
 package io.relance.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.relance.servers.FreePorts;
 
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) in the test JVM, on a free port, that the application's mailer sends to. */
+/**
+ * A real SMTP server (GreenMail) in the test JVM, on a free port fixed for the JVM's life (so that a test can stop it
+ * to play an outage and start it again where the application's mailer expects it).
+ */
 public class GreenMailTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
 
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            greenMail = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
         return greenMail;

@@ -3,6 +3,7 @@ package io.relance.notification.application;
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.relance.contracts.Topics;
 import io.relance.contracts.customer.Language;
 import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.dunning.ReminderRequested;
@@ -25,12 +26,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** ReminderRequested in from the real broker, real e-mails out to GreenMail, outcomes back on notification-events. */
 @QuarkusTest
@@ -180,6 +184,34 @@ class ReminderDeliveryIT {
         ItSupport.publishProfile(customer, Language.FR, List.of(fixed), null);
         ItSupport.publish(ItSupport.reminder(customer, "reminder", Tone.FRIENDLY, List.of(Channel.EMAIL)));
         ItSupport.awaitMails(mail, fixed, 1);
+    }
+
+    @Test
+    void anEmailRefusedWhileTheRelayIsDownIsRetriedWithBackOffAndSentOnceItIsBack() throws Exception {
+        String customer = ItSupport.newCustomer();
+        String address = customer.toLowerCase() + "@debtor.example";
+        ItSupport.publishProfile(customer, Language.FR, List.of(address), null);
+        mail.stop();
+        try {
+            ItSupport.publish(ItSupport.reminder(customer, "reminder", Tone.FRIENDLY, List.of(Channel.EMAIL)));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/deliveries?customerId=" + customer)
+                    .then().statusCode(200).extract().jsonPath().getList("[0].attempts.outcome", String.class),
+                    outcomes -> outcomes != null && outcomes.size() >= 2
+                            && outcomes.stream().allMatch("TRANSIENT_FAILURE"::equals));
+            given().get("/deliveries?customerId=" + customer).then().body("[0].status", equalTo("RETRYING"));
+            assertThat(ItSupport.recordsWithin(Topics.NOTIFICATION_EVENTS, customer, Duration.ofSeconds(1)))
+                    .as("no ReminderFailed while attempts remain").isEmpty();
+        } finally {
+            mail.start();
+        }
+
+        MimeMessage message = ItSupport.awaitMails(mail, address, 1).get(0);
+        assertThat(message.getSubject()).isEqualTo("Rappel : factures échues – Relance Démo SAS");
+        assertThat(JsonPath.from(ItSupport.outcomes(customer, 1).get(0).value()).getString("channel")).isEqualTo("EMAIL");
+        given().get("/deliveries?customerId=" + customer).then().body("[0].status", equalTo("SENT"))
+                .body("[0].attempts[-1].outcome", equalTo("SENT"));
+        assertThat(ItSupport.mailsTo(mail, address)).hasSize(1);
     }
 
     private static String pdfText(InputStream in) throws Exception {
