@@ -61,6 +61,61 @@ public final class KpiCalculator {
         }
     }
 
+    /**
+     * Adds the sums of one day ({@link KpiContributions}) of one segment and currency: the changes of the running
+     * balances up to {@code asOf} (and up to the day before the window, for the opening figures), the facts dated
+     * in the window. Folding every day of a set of ledgers gives what {@link #addTo} gives for those ledgers.
+     */
+    public void addDay(KpiTotals totals, LocalDate day, DaySums sums) {
+        if (day.isAfter(asOf)) {
+            return;
+        }
+        totals.receivables = totals.receivables.add(sums.money(DaySums.Money.RECEIVABLES));
+        totals.overdue = totals.overdue.add(sums.money(DaySums.Money.OVERDUE));
+        for (AgingBucket bucket : AgingBucket.values()) {
+            BigDecimal change = sums.money(DaySums.Money.aging(bucket));
+            if (change.signum() != 0) {
+                totals.aging.merge(bucket, change, BigDecimal::add);
+            }
+        }
+        totals.casesInProgress += sums.count(DaySums.Count.OPEN_CASES);
+        if (sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
+            totals.revenueByDay.merge(day, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
+        }
+        if (!day.isAfter(beforeWindow)) {
+            totals.openingReceivables = totals.openingReceivables.add(sums.money(DaySums.Money.RECEIVABLES));
+            // Invoices due by the window's start: their balance then is what was overdue when the window began.
+            totals.overdueOverWindow = totals.overdueOverWindow.add(sums.money(DaySums.Money.DUE_BALANCE));
+            return;
+        }
+        if (day.isBefore(asOf)) {
+            // Invoices falling due inside the window: overdue from the day after, with their balance on the due date.
+            totals.overdueOverWindow = totals.overdueOverWindow.add(sums.money(DaySums.Money.BALANCE_AT_DUE));
+        }
+        addDatedFacts(totals, sums);
+        for (DaySums counted : sums.later().headMap(asOf, true).values()) {
+            addDatedFacts(totals, counted);
+        }
+    }
+
+    private static void addDatedFacts(KpiTotals totals, DaySums sums) {
+        totals.revenue = totals.revenue.add(sums.money(DaySums.Money.REVENUE));
+        totals.invoicesIssued += sums.count(DaySums.Count.INVOICES_ISSUED);
+        totals.invoicesDisputed += sums.count(DaySums.Count.INVOICES_DISPUTED);
+        totals.collected = totals.collected.add(sums.money(DaySums.Money.COLLECTED));
+        totals.recovered = totals.recovered.add(sums.money(DaySums.Money.RECOVERED));
+        totals.writtenOff = totals.writtenOff.add(sums.money(DaySums.Money.WRITTEN_OFF));
+        totals.dunningCost = totals.dunningCost.add(sums.money(DaySums.Money.DUNNING_COST));
+        sums.remindersByChannel().forEach((channel, count) -> totals.remindersByChannel.merge(channel, count, Long::sum));
+        totals.invoicesPaid += sums.count(DaySums.Count.INVOICES_PAID);
+        totals.paymentDays += sums.count(DaySums.Count.PAYMENT_DAYS);
+        totals.daysLate += sums.count(DaySums.Count.DAYS_LATE);
+        totals.paymentAmountDays = totals.paymentAmountDays.add(sums.money(DaySums.Money.PAYMENT_AMOUNT_DAYS));
+        totals.paidAmount = totals.paidAmount.add(sums.money(DaySums.Money.PAID_AMOUNT));
+        totals.casesInProgress += sums.count(DaySums.Count.CASES_CLOSED);
+        totals.casesClosedPaid += sums.count(DaySums.Count.CASES_CLOSED_PAID);
+    }
+
     private void addInvoice(KpiTotals totals, InvoiceFacts invoice) {
         Issue issue = invoice.issue();
         BigDecimal balance = invoice.balance(asOf);

@@ -9,6 +9,12 @@ public final class KpiStores {
     /** Customer id → {@link io.relance.kpi.domain.CustomerLedger}: the dated facts every KPI is computed from. */
     public static final String LEDGERS = "customer-ledgers";
 
+    /**
+     * "segment|currency|day" → {@link io.relance.kpi.domain.DaySums}: what every ledger of the partition adds to the
+     * KPI sums on that business day, kept up to date as ledgers change, so that a query reads days, not invoices.
+     */
+    public static final String DAY_SUMS = "kpi-day-sums";
+
     private KpiStores() {
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The KPI topology: every business event topic in, one ledger per customer out. All topics are keyed by customer
  * and partitioned alike, so one task owns every fact of a customer: deduplication by event id stays local and
- * exactly-once, and nothing is repartitioned. Figures are computed from the ledgers when read.
+ * exactly-once, and nothing is repartitioned. Each ledger change also updates the sums per segment, currency and
+ * business day that the figures are read from.
  */
 @ApplicationScoped
 public class KpiTopology {
@@ -42,8 +43,11 @@ public class KpiTopology {
                 Stores.persistentKeyValueStore(KpiStores.SEEN_EVENTS), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()));
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS)
+                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
+                        KpiStores.DAY_SUMS)
                 .to(Topics.KPI_SERVICE_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }

@@ -8,14 +8,15 @@ import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.relance.contracts.Topics;
 import io.relance.kpi.application.ComputeKpis;
+import io.relance.kpi.application.DailySums;
 import io.relance.kpi.application.Ledgers;
 import io.relance.kpi.domain.CustomerLedger;
+import io.relance.kpi.domain.DaySums;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -29,14 +30,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 
 /** The real topology in a TopologyTestDriver, fed with contract events as the producers publish them. */
-final class KpiTopologyDriver implements AutoCloseable, Ledgers {
+final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
 
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -45,6 +47,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final TestOutputTopic<String, byte[]> deadLetters;
     private final KeyValueStore<String, CustomerLedger> ledgers;
+    private final KeyValueStore<String, DaySums> daySums;
 
     KpiTopologyDriver() {
         Properties config = new Properties();
@@ -58,6 +61,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
         }
         deadLetters = driver.createOutputTopic(Topics.KPI_SERVICE_DEAD_LETTERS, new StringDeserializer(), new ByteArrayDeserializer());
         ledgers = driver.getKeyValueStore(KpiStores.LEDGERS);
+        daySums = driver.getKeyValueStore(KpiStores.DAY_SUMS);
     }
 
     private static String stateDirectory() {
@@ -90,17 +94,24 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
         return deadLetters;
     }
 
+    /** The KPIs as the service reads them: from the day sums kept by the topology. */
     ComputeKpis kpis() {
-        return new ComputeKpis(this, ComputeKpis.noPeers());
+        return new ComputeKpis(this, this, ComputeKpis.noPeers());
+    }
+
+    /** Every ledger kept by the topology. */
+    List<CustomerLedger> ledgers() {
+        List<CustomerLedger> all = new ArrayList<>();
+        try (KeyValueIterator<String, CustomerLedger> entries = ledgers.all()) {
+            entries.forEachRemaining(entry -> all.add(entry.value));
+        }
+        return all;
     }
 
     @Override
-    public void forEach(Consumer<CustomerLedger> action) {
-        try (KeyValueIterator<String, CustomerLedger> all = ledgers.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, CustomerLedger> entry = all.next();
-                action.accept(entry.value);
-            }
+    public void forEach(Day action) {
+        try (KeyValueIterator<String, DaySums> all = daySums.all()) {
+            DaySumsStore.forEach(all, action);
         }
     }
 
