@@ -10,7 +10,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,20 +29,24 @@ public class KpiTopology {
             Topics.DUNNING_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CUSTOMER_PROFILES);
 
     private final ObjectMapper mapper;
+    private final Duration seenEventsRetention;
 
-    KpiTopology(ObjectMapper mapper) {
+    KpiTopology(ObjectMapper mapper, @ConfigProperty(name = "relance.kpi.seen-events.retention") Duration seenEventsRetention) {
         this.mapper = mapper;
+        this.seenEventsRetention = seenEventsRetention;
     }
 
     @Produces
     public Topology topology() {
-        return build(mapper);
+        return build(mapper, seenEventsRetention);
     }
 
-    public static Topology build(ObjectMapper mapper) {
+    /** The topology; event ids are remembered for {@code seenEventsRetention} of business time. */
+    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.SEEN_EVENTS), Serdes.String(), Serdes.Long()));
+        // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(KpiStores.SEEN_EVENTS,
+                seenEventsRetention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)));
         builder.addStateStore(Stores.keyValueStoreBuilder(

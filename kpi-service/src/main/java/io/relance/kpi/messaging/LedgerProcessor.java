@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private final EventReader reader;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, Long> seen;
+    private WindowStore<String, Long> seen;
     private KeyValueStore<String, CustomerLedger> ledgers;
     private KeyValueStore<String, DaySums> daySums;
 
@@ -58,10 +59,11 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
                 throw new EventReader.UnreadableEvent("record key '" + record.key() + "' is not the event's customerId");
             }
             String id = event.eventId().toString();
-            if (seen.get(id) != null) {
+            long occurredAt = event.occurredAt().toEpochMilli();
+            if (seen.fetch(id, occurredAt) != null) {
                 return;
             }
-            seen.put(id, event.occurredAt().toEpochMilli());
+            seen.put(id, occurredAt, occurredAt);
             CustomerLedger before = ledgers.get(event.customerId());
             save(before, LedgerEvents.apply(before == null ? CustomerLedger.empty(event.customerId()) : before.copy(), event));
         } catch (EventReader.UnreadableEvent e) {

@@ -23,12 +23,14 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,13 +51,16 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
     private final KeyValueStore<String, CustomerLedger> ledgers;
     private final KeyValueStore<String, DaySums> daySums;
 
+    /** As configured by default: event ids remembered for 30 days of business time. */
+    static final Duration SEEN_EVENTS_RETENTION = Duration.ofDays(30);
+
     KpiTopologyDriver() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // One folder per driver: two drivers at once (or two test JVMs) must not share a RocksDB lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(KpiTopology.build(MAPPER), config);
+        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION), config);
         for (String topic : KpiTopology.SOURCES) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
@@ -88,6 +93,10 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
             headers.add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
         }
         inputs.get(topic).pipeInput(new TestRecord<>(key, value, headers, Instant.now()));
+    }
+
+    WindowStore<String, Long> seenEvents() {
+        return driver.getWindowStore(KpiStores.SEEN_EVENTS);
     }
 
     TestOutputTopic<String, byte[]> deadLetters() {
