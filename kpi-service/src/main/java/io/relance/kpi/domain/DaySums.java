@@ -2,6 +2,7 @@ package io.relance.kpi.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -66,8 +67,9 @@ public final class DaySums {
     /** Null where zero. */
     private final BigDecimal[] money = new BigDecimal[MONEY.length];
     private final long[] counts = new long[COUNT.length];
-    private final Map<String, Long> remindersByChannel = new TreeMap<>();
-    private final NavigableMap<LocalDate, DaySums> later = new TreeMap<>();
+    /** Null while empty, as on most days: queries read thousands of days. */
+    private Map<String, Long> remindersByChannel;
+    private NavigableMap<LocalDate, DaySums> later;
 
     public BigDecimal money(Money field) {
         BigDecimal value = money[field.ordinal()];
@@ -80,12 +82,20 @@ public final class DaySums {
 
     /** Reminder deliveries per channel. */
     public Map<String, Long> remindersByChannel() {
-        return remindersByChannel;
+        return remindersByChannel == null ? Map.of() : remindersByChannel;
+    }
+
+    public boolean hasReminders() {
+        return remindersByChannel != null && !remindersByChannel.isEmpty();
     }
 
     /** Facts of this day that count only from the day of their key on. */
     public NavigableMap<LocalDate, DaySums> later() {
-        return later;
+        return later == null ? Collections.emptyNavigableMap() : later;
+    }
+
+    public boolean hasLater() {
+        return later != null && !later.isEmpty();
     }
 
     public DaySums add(Money field, BigDecimal amount) {
@@ -102,7 +112,13 @@ public final class DaySums {
     }
 
     public DaySums addReminders(String channel, long count) {
-        if (count != 0 && remindersByChannel.merge(channel, count, Long::sum) == 0) {
+        if (count == 0) {
+            return this;
+        }
+        if (remindersByChannel == null) {
+            remindersByChannel = new TreeMap<>();
+        }
+        if (remindersByChannel.merge(channel, count, Long::sum) == 0) {
             remindersByChannel.remove(channel);
         }
         return this;
@@ -110,6 +126,9 @@ public final class DaySums {
 
     /** The facts of this day that count from {@code from} on. */
     public DaySums countedFrom(LocalDate from) {
+        if (later == null) {
+            later = new TreeMap<>();
+        }
         return later.computeIfAbsent(from, day -> new DaySums());
     }
 
@@ -125,8 +144,8 @@ public final class DaySums {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += sign * other.counts[i];
         }
-        other.remindersByChannel.forEach((channel, count) -> addReminders(channel, sign * count));
-        other.later.forEach((from, facts) -> {
+        other.remindersByChannel().forEach((channel, count) -> addReminders(channel, sign * count));
+        other.later().forEach((from, facts) -> {
             DaySums mine = countedFrom(from).add(facts, sign);
             if (mine.isZero()) {
                 later.remove(from);
@@ -147,6 +166,6 @@ public final class DaySums {
                 return false;
             }
         }
-        return remindersByChannel.isEmpty() && later.values().stream().allMatch(DaySums::isZero);
+        return !hasReminders() && (later == null || later.values().stream().allMatch(DaySums::isZero));
     }
 }

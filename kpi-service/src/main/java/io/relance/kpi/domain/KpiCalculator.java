@@ -70,8 +70,8 @@ public final class KpiCalculator {
         if (day.isAfter(asOf)) {
             return;
         }
-        totals.receivables = totals.receivables.add(sums.money(DaySums.Money.RECEIVABLES));
-        totals.overdue = totals.overdue.add(sums.money(DaySums.Money.OVERDUE));
+        totals.receivables = plus(totals.receivables, sums, DaySums.Money.RECEIVABLES);
+        totals.overdue = plus(totals.overdue, sums, DaySums.Money.OVERDUE);
         for (AgingBucket bucket : AgingBucket.values()) {
             BigDecimal change = sums.money(DaySums.Money.aging(bucket));
             if (change.signum() != 0) {
@@ -83,37 +83,47 @@ public final class KpiCalculator {
             totals.revenueByDay.merge(day, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
         }
         if (!day.isAfter(beforeWindow)) {
-            totals.openingReceivables = totals.openingReceivables.add(sums.money(DaySums.Money.RECEIVABLES));
+            totals.openingReceivables = plus(totals.openingReceivables, sums, DaySums.Money.RECEIVABLES);
             // Invoices due by the window's start: their balance then is what was overdue when the window began.
-            totals.overdueOverWindow = totals.overdueOverWindow.add(sums.money(DaySums.Money.DUE_BALANCE));
+            totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.DUE_BALANCE);
             return;
         }
         if (day.isBefore(asOf)) {
             // Invoices falling due inside the window: overdue from the day after, with their balance on the due date.
-            totals.overdueOverWindow = totals.overdueOverWindow.add(sums.money(DaySums.Money.BALANCE_AT_DUE));
+            totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.BALANCE_AT_DUE);
         }
         addDatedFacts(totals, sums);
-        for (DaySums counted : sums.later().headMap(asOf, true).values()) {
-            addDatedFacts(totals, counted);
+        if (sums.hasLater()) {
+            for (DaySums counted : sums.later().headMap(asOf, true).values()) {
+                addDatedFacts(totals, counted);
+            }
         }
     }
 
     private static void addDatedFacts(KpiTotals totals, DaySums sums) {
-        totals.revenue = totals.revenue.add(sums.money(DaySums.Money.REVENUE));
+        totals.revenue = plus(totals.revenue, sums, DaySums.Money.REVENUE);
         totals.invoicesIssued += sums.count(DaySums.Count.INVOICES_ISSUED);
         totals.invoicesDisputed += sums.count(DaySums.Count.INVOICES_DISPUTED);
-        totals.collected = totals.collected.add(sums.money(DaySums.Money.COLLECTED));
-        totals.recovered = totals.recovered.add(sums.money(DaySums.Money.RECOVERED));
-        totals.writtenOff = totals.writtenOff.add(sums.money(DaySums.Money.WRITTEN_OFF));
-        totals.dunningCost = totals.dunningCost.add(sums.money(DaySums.Money.DUNNING_COST));
-        sums.remindersByChannel().forEach((channel, count) -> totals.remindersByChannel.merge(channel, count, Long::sum));
+        totals.collected = plus(totals.collected, sums, DaySums.Money.COLLECTED);
+        totals.recovered = plus(totals.recovered, sums, DaySums.Money.RECOVERED);
+        totals.writtenOff = plus(totals.writtenOff, sums, DaySums.Money.WRITTEN_OFF);
+        totals.dunningCost = plus(totals.dunningCost, sums, DaySums.Money.DUNNING_COST);
+        if (sums.hasReminders()) {
+            sums.remindersByChannel().forEach((channel, count) -> totals.remindersByChannel.merge(channel, count, Long::sum));
+        }
         totals.invoicesPaid += sums.count(DaySums.Count.INVOICES_PAID);
         totals.paymentDays += sums.count(DaySums.Count.PAYMENT_DAYS);
         totals.daysLate += sums.count(DaySums.Count.DAYS_LATE);
-        totals.paymentAmountDays = totals.paymentAmountDays.add(sums.money(DaySums.Money.PAYMENT_AMOUNT_DAYS));
-        totals.paidAmount = totals.paidAmount.add(sums.money(DaySums.Money.PAID_AMOUNT));
+        totals.paymentAmountDays = plus(totals.paymentAmountDays, sums, DaySums.Money.PAYMENT_AMOUNT_DAYS);
+        totals.paidAmount = plus(totals.paidAmount, sums, DaySums.Money.PAID_AMOUNT);
         totals.casesInProgress += sums.count(DaySums.Count.CASES_CLOSED);
         totals.casesClosedPaid += sums.count(DaySums.Count.CASES_CLOSED_PAID);
+    }
+
+    /** {@code total} plus a day's field, without an addition when the field is zero (most are, on most days). */
+    private static BigDecimal plus(BigDecimal total, DaySums sums, DaySums.Money field) {
+        BigDecimal value = sums.money(field);
+        return value.signum() == 0 ? total : total.add(value);
     }
 
     private void addInvoice(KpiTotals totals, InvoiceFacts invoice) {

@@ -47,10 +47,12 @@ public class KpiTopology {
         // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(KpiStores.SEEN_EVENTS,
                 seenEventsRetention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        // Cached: a busy customer's ledger and today's day sums change with many events between two commits, and
+        // only their last value is written to RocksDB and the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)));
+                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()));
+                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
                         KpiStores.DAY_SUMS)
