@@ -199,8 +199,9 @@ public final class KpiBenchmark {
 
     private static void send(KafkaProducer<String, byte[]> producer, RelanceEvent event) throws Exception {
         EventType type = EventType.of(event.getClass());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), null, event.occurredAt().toEpochMilli(),
-                event.customerId(), KpiTopologyDriver.MAPPER.writeValueAsBytes(event));
+        // Stamped now, as producers do: stamped with 2025 business dates, the broker's 7-day retention deletes them.
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.customerId(),
+                KpiTopologyDriver.MAPPER.writeValueAsBytes(event));
         record.headers().add(CloudEventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
         producer.send(record);
     }
@@ -216,11 +217,19 @@ public final class KpiBenchmark {
             }
             long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
             long lastPrint = System.nanoTime();
+            long lastCommitted = -1;
+            long lastProgress = System.nanoTime();
             while (true) {
                 long committed = admin.listConsumerGroupOffsets("kpi-bench").partitionsToOffsetAndMetadata().get().values()
                         .stream().mapToLong(o -> o == null ? 0 : o.offset()).sum();
                 if (committed >= end) {
                     return;
+                }
+                if (committed != lastCommitted) {
+                    lastCommitted = committed;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > 180e9) {
+                    throw new IllegalStateException("no progress for 3 minutes at " + committed + " of " + end + " events");
                 }
                 if (System.nanoTime() - lastPrint > 20e9) {
                     System.out.printf("  processed %,d of %,d events%n", committed, end);
