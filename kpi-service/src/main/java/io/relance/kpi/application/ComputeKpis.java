@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Computes the KPIs from the ledgers of this instance and of its peers: sums are taken where the ledgers are,
- * merged, and only then turned into ratios, so the answer is the same whichever instance is asked.
+ * Computes the KPIs from the day sums of this instance and of its peers: sums are taken where the stores are,
+ * merged, and only then turned into ratios, so the answer is the same whichever instance is asked. The whole book
+ * is read from the day sums (its cost grows with the number of business days, not of invoices); one customer from
+ * its ledger.
  */
 @ApplicationScoped
 public class ComputeKpis {
@@ -30,10 +32,12 @@ public class ComputeKpis {
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
     private final Ledgers ledgers;
+    private final DailySums dailySums;
     private final Peers peers;
 
-    public ComputeKpis(Ledgers ledgers, Peers peers) {
+    public ComputeKpis(Ledgers ledgers, DailySums dailySums, Peers peers) {
         this.ledgers = ledgers;
+        this.dailySums = dailySums;
         this.peers = peers;
     }
 
@@ -82,17 +86,18 @@ public class ComputeKpis {
         return sums(List.of(asOf), windowDays).get(0);
     }
 
-    /** This instance's sums, one per day, in one pass over its ledgers. */
+    /** This instance's sums, one per day, in one pass over its day sums. */
     public List<Sums> localSums(List<LocalDate> days, int windowDays) {
         List<KpiCalculator> calculators = days.stream().map(day -> new KpiCalculator(day, windowDays)).toList();
         List<Sums> sums = new ArrayList<>();
         days.forEach(day -> sums.add(Sums.empty()));
-        ledgers.forEach(ledger -> {
-            String segment = ledger.segment() == null ? Sums.UNKNOWN_SEGMENT : ledger.segment();
-            for (int i = 0; i < days.size(); i++) {
-                calculators.get(i).addTo(sums.get(i).bySegment().computeIfAbsent(segment, s -> new TreeMap<>()), ledger);
+        dailySums.forEach((segment, currency, day, daySums) -> {
+            for (int i = 0; i < calculators.size(); i++) {
+                calculators.get(i).addDay(sums.get(i).bySegment().computeIfAbsent(segment, s -> new TreeMap<>())
+                        .computeIfAbsent(currency, c -> new KpiTotals()), day, daySums);
             }
         });
+        sums.forEach(Sums::dropEmpty);
         return sums;
     }
 

@@ -29,6 +29,11 @@ public record Sums(Map<String, Map<String, KpiTotals>> bySegment) {
         return selected;
     }
 
+    /** Leaves out the currencies that count nothing (no invoice issued by the date, nothing in the window). */
+    void dropEmpty() {
+        bySegment.values().forEach(byCurrency -> byCurrency.values().removeIf(KpiTotals::countsNothing));
+    }
+
     /** Adds {@code other}'s sums into these. */
     public Sums add(Sums other) {
         other.bySegment.forEach((segment, byCurrency) -> byCurrency.forEach((currency, totals) -> bySegment

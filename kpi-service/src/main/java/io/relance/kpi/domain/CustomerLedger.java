@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The facts about one customer that the KPIs are computed from: its invoices, dunning cases and reminders, each
  * fact stored under its own key (event id, invoice id, case id), so that applying a fact twice or facts in any
- * order ends in the same ledger.
+ * order ends in the same ledger. Elements are replaced, never changed in place, so that a {@link #copy()} taken
+ * before a change still holds them as they were ({@link KpiContributions#change} relies on it).
  *
  * @param segment the customer's latest segment; null while unknown (or after its profile was erased)
  */
@@ -25,6 +26,11 @@ public record CustomerLedger(String customerId, String segment, Map<String, Invo
         return new CustomerLedger(customerId, null, null, null, null);
     }
 
+    /** A ledger that changes independently of this one and shares its (never changed) elements. */
+    public CustomerLedger copy() {
+        return new CustomerLedger(customerId, segment, invoices, cases, reminders);
+    }
+
     public CustomerLedger withSegment(String newSegment) {
         return new CustomerLedger(customerId, newSegment, invoices, cases, reminders);
     }
@@ -35,17 +41,21 @@ public record CustomerLedger(String customerId, String segment, Map<String, Invo
 
     /** Records a balance movement of an invoice under {@code factId}: a second time with the same id changes nothing. */
     public void moved(String invoiceId, String factId, Movement movement) {
-        invoice(invoiceId).movements().put(factId, movement);
+        InvoiceFacts changed = invoice(invoiceId).copy();
+        changed.movements().put(factId, movement);
+        invoices.put(invoiceId, changed);
     }
 
     public void disputeOpened(String invoiceId, String disputeId, LocalDate on) {
-        InvoiceFacts invoice = invoice(invoiceId);
-        invoice.disputes().merge(disputeId, new Dispute(on, null), (known, fresh) -> known.opened(on));
+        InvoiceFacts changed = invoice(invoiceId).copy();
+        changed.disputes().merge(disputeId, new Dispute(on, null), (known, fresh) -> known.opened(on));
+        invoices.put(invoiceId, changed);
     }
 
     public void disputeResolved(String invoiceId, String disputeId, LocalDate on) {
-        InvoiceFacts invoice = invoice(invoiceId);
-        invoice.disputes().merge(disputeId, new Dispute(null, on), (known, fresh) -> known.resolved(on));
+        InvoiceFacts changed = invoice(invoiceId).copy();
+        changed.disputes().merge(disputeId, new Dispute(null, on), (known, fresh) -> known.resolved(on));
+        invoices.put(invoiceId, changed);
     }
 
     public void dunningEscalated(String caseId, Set<String> invoiceIds, LocalDate on) {
@@ -72,6 +82,6 @@ public record CustomerLedger(String customerId, String segment, Map<String, Invo
     }
 
     private InvoiceFacts invoice(String invoiceId) {
-        return invoices.computeIfAbsent(invoiceId, id -> InvoiceFacts.unknown());
+        return invoices.getOrDefault(invoiceId, InvoiceFacts.unknown());
     }
 }

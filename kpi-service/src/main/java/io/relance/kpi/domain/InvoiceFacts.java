@@ -25,6 +25,11 @@ public record InvoiceFacts(Issue issue, Map<String, Movement> movements, Map<Str
         return new InvoiceFacts(null, null, null);
     }
 
+    /** The same facts in maps of their own. */
+    InvoiceFacts copy() {
+        return new InvoiceFacts(issue, movements, disputes);
+    }
+
     InvoiceFacts issued(Issue issued) {
         return new InvoiceFacts(issued, movements, disputes);
     }

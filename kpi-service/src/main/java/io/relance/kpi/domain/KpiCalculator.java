@@ -61,6 +61,71 @@ public final class KpiCalculator {
         }
     }
 
+    /**
+     * Adds the sums of one day ({@link KpiContributions}) of one segment and currency: the changes of the running
+     * balances up to {@code asOf} (and up to the day before the window, for the opening figures), the facts dated
+     * in the window. Folding every day of a set of ledgers gives what {@link #addTo} gives for those ledgers.
+     */
+    public void addDay(KpiTotals totals, LocalDate day, DaySums sums) {
+        if (day.isAfter(asOf)) {
+            return;
+        }
+        totals.receivables = plus(totals.receivables, sums, DaySums.Money.RECEIVABLES);
+        totals.overdue = plus(totals.overdue, sums, DaySums.Money.OVERDUE);
+        for (AgingBucket bucket : AgingBucket.values()) {
+            BigDecimal change = sums.money(DaySums.Money.aging(bucket));
+            if (change.signum() != 0) {
+                totals.aging.merge(bucket, change, BigDecimal::add);
+            }
+        }
+        totals.casesInProgress += sums.count(DaySums.Count.OPEN_CASES);
+        if (sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
+            totals.revenueByDay.merge(day, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
+        }
+        if (!day.isAfter(beforeWindow)) {
+            totals.openingReceivables = plus(totals.openingReceivables, sums, DaySums.Money.RECEIVABLES);
+            // Invoices due by the window's start: their balance then is what was overdue when the window began.
+            totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.DUE_BALANCE);
+            return;
+        }
+        if (day.isBefore(asOf)) {
+            // Invoices falling due inside the window: overdue from the day after, with their balance on the due date.
+            totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.BALANCE_AT_DUE);
+        }
+        addDatedFacts(totals, sums);
+        if (sums.hasLater()) {
+            for (DaySums counted : sums.later().headMap(asOf, true).values()) {
+                addDatedFacts(totals, counted);
+            }
+        }
+    }
+
+    private static void addDatedFacts(KpiTotals totals, DaySums sums) {
+        totals.revenue = plus(totals.revenue, sums, DaySums.Money.REVENUE);
+        totals.invoicesIssued += sums.count(DaySums.Count.INVOICES_ISSUED);
+        totals.invoicesDisputed += sums.count(DaySums.Count.INVOICES_DISPUTED);
+        totals.collected = plus(totals.collected, sums, DaySums.Money.COLLECTED);
+        totals.recovered = plus(totals.recovered, sums, DaySums.Money.RECOVERED);
+        totals.writtenOff = plus(totals.writtenOff, sums, DaySums.Money.WRITTEN_OFF);
+        totals.dunningCost = plus(totals.dunningCost, sums, DaySums.Money.DUNNING_COST);
+        if (sums.hasReminders()) {
+            sums.remindersByChannel().forEach((channel, count) -> totals.remindersByChannel.merge(channel, count, Long::sum));
+        }
+        totals.invoicesPaid += sums.count(DaySums.Count.INVOICES_PAID);
+        totals.paymentDays += sums.count(DaySums.Count.PAYMENT_DAYS);
+        totals.daysLate += sums.count(DaySums.Count.DAYS_LATE);
+        totals.paymentAmountDays = plus(totals.paymentAmountDays, sums, DaySums.Money.PAYMENT_AMOUNT_DAYS);
+        totals.paidAmount = plus(totals.paidAmount, sums, DaySums.Money.PAID_AMOUNT);
+        totals.casesInProgress += sums.count(DaySums.Count.CASES_CLOSED);
+        totals.casesClosedPaid += sums.count(DaySums.Count.CASES_CLOSED_PAID);
+    }
+
+    /** {@code total} plus a day's field, without an addition when the field is zero (most are, on most days). */
+    private static BigDecimal plus(BigDecimal total, DaySums sums, DaySums.Money field) {
+        BigDecimal value = sums.money(field);
+        return value.signum() == 0 ? total : total.add(value);
+    }
+
     private void addInvoice(KpiTotals totals, InvoiceFacts invoice) {
         Issue issue = invoice.issue();
         BigDecimal balance = invoice.balance(asOf);

@@ -117,6 +117,14 @@ public final class KpiTotals {
         return this;
     }
 
+    /**
+     * True when no invoice issued by the date, no dunning case in progress and no reminder in the window is counted:
+     * the currency has no figure then.
+     */
+    public boolean countsNothing() {
+        return revenueByDay.isEmpty() && casesInProgress == 0 && remindersByChannel.isEmpty();
+    }
+
     public BigDecimal receivables() {
         return receivables;
     }

@@ -10,13 +10,16 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The KPI topology: every business event topic in, one ledger per customer out. All topics are keyed by customer
  * and partitioned alike, so one task owns every fact of a customer: deduplication by event id stays local and
- * exactly-once, and nothing is repartitioned. Figures are computed from the ledgers when read.
+ * exactly-once, and nothing is repartitioned. Each ledger change also updates the sums per segment, currency and
+ * business day that the figures are read from.
  */
 @ApplicationScoped
 public class KpiTopology {
@@ -26,24 +29,33 @@ public class KpiTopology {
             Topics.DUNNING_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CUSTOMER_PROFILES);
 
     private final ObjectMapper mapper;
+    private final Duration seenEventsRetention;
 
-    KpiTopology(ObjectMapper mapper) {
+    KpiTopology(ObjectMapper mapper, @ConfigProperty(name = "relance.kpi.seen-events.retention") Duration seenEventsRetention) {
         this.mapper = mapper;
+        this.seenEventsRetention = seenEventsRetention;
     }
 
     @Produces
     public Topology topology() {
-        return build(mapper);
+        return build(mapper, seenEventsRetention);
     }
 
-    public static Topology build(ObjectMapper mapper) {
+    /** The topology; event ids are remembered for {@code seenEventsRetention} of business time. */
+    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention) {
         StreamsBuilder builder = new StreamsBuilder();
+        // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(KpiStores.SEEN_EVENTS,
+                seenEventsRetention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        // Cached: a busy customer's ledger and today's day sums change with many events between two commits, and
+        // only their last value is written to RocksDB and the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.SEEN_EVENTS), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)));
+                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS)
+                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
+                        KpiStores.DAY_SUMS)
                 .to(Topics.KPI_SERVICE_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }

@@ -5,18 +5,21 @@ import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.relance.contracts.Topics;
 import io.relance.kpi.domain.CustomerLedger;
+import io.relance.kpi.domain.DaySums;
+import io.relance.kpi.domain.KpiContributions;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Applies each event once to its customer's ledger. Records it cannot read are forwarded (to the dead-letter sink)
+ * Applies each event once to its customer's ledger, and what that changes to the day sums. Records it cannot read are forwarded (to the dead-letter sink)
  * with the reason in headers; a tombstone on {@code customer-profiles} erases the customer's segment.
  */
 final class LedgerProcessor implements Processor<String, byte[], String, byte[]> {
@@ -25,8 +28,9 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private final EventReader reader;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, Long> seen;
+    private WindowStore<String, Long> seen;
     private KeyValueStore<String, CustomerLedger> ledgers;
+    private KeyValueStore<String, DaySums> daySums;
 
     LedgerProcessor(EventReader reader) {
         this.reader = reader;
@@ -37,6 +41,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         this.context = context;
         this.seen = context.getStateStore(KpiStores.SEEN_EVENTS);
         this.ledgers = context.getStateStore(KpiStores.LEDGERS);
+        this.daySums = context.getStateStore(KpiStores.DAY_SUMS);
     }
 
     @Override
@@ -54,13 +59,13 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
                 throw new EventReader.UnreadableEvent("record key '" + record.key() + "' is not the event's customerId");
             }
             String id = event.eventId().toString();
-            if (seen.get(id) != null) {
+            long occurredAt = event.occurredAt().toEpochMilli();
+            if (seen.fetch(id, occurredAt) != null) {
                 return;
             }
-            seen.put(id, event.occurredAt().toEpochMilli());
-            CustomerLedger ledger = ledgers.get(event.customerId());
-            ledgers.put(event.customerId(), LedgerEvents.apply(
-                    ledger == null ? CustomerLedger.empty(event.customerId()) : ledger, event));
+            seen.put(id, occurredAt, occurredAt);
+            CustomerLedger before = ledgers.get(event.customerId());
+            save(before, LedgerEvents.apply(before == null ? CustomerLedger.empty(event.customerId()) : before.copy(), event));
         } catch (EventReader.UnreadableEvent e) {
             deadLetter(record, metadata, e.getMessage());
         }
@@ -75,8 +80,23 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         }
         CustomerLedger ledger = ledgers.get(record.key());
         if (ledger != null) {
-            ledgers.put(record.key(), ledger.withSegment(null));
+            save(ledger, ledger.withSegment(null));
         }
+    }
+
+    /** Stores the ledger and moves the day sums by what changed: the old part taken off, the new one added. */
+    private void save(CustomerLedger before, CustomerLedger after) {
+        ledgers.put(after.customerId(), after);
+        KpiContributions.change(before, after).forEach((day, change) -> {
+            String key = DayKeys.format(day);
+            DaySums sums = daySums.get(key);
+            sums = sums == null ? change : sums.add(change, 1);
+            if (sums.isZero()) {
+                daySums.delete(key);
+            } else {
+                daySums.put(key, sums);
+            }
+        });
     }
 
     private void deadLetter(Record<String, byte[]> record, Optional<RecordMetadata> metadata, String reason) {

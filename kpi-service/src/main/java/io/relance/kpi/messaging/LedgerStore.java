@@ -5,15 +5,12 @@ import io.relance.kpi.application.Ledgers;
 import io.relance.kpi.domain.CustomerLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The ledgers of this instance's partitions, read from the {@value KpiStores#LEDGERS} store by interactive query. */
 @ApplicationScoped
@@ -23,18 +20,6 @@ public class LedgerStore implements Ledgers {
 
     LedgerStore(KafkaStreams streams) {
         this.streams = streams;
-    }
-
-    @Override
-    public void forEach(Consumer<CustomerLedger> action) {
-        try (KeyValueIterator<String, CustomerLedger> all = store().all()) {
-            while (all.hasNext()) {
-                KeyValue<String, CustomerLedger> entry = all.next();
-                action.accept(entry.value);
-            }
-        } catch (InvalidStateStoreException e) {
-            throw notReady(e);
-        }
     }
 
     @Override

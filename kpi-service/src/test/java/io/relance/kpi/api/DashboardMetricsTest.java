@@ -3,7 +3,7 @@ package io.relance.kpi.api;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.relance.kpi.application.ComputeKpis;
-import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.application.LedgerBook;
 import io.relance.kpi.domain.CustomerLedger;
 import io.relance.kpi.domain.DunningCase;
 import io.relance.kpi.domain.Issue;
@@ -19,10 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +35,7 @@ class DashboardMetricsTest {
     @Test
     void everyMetricOfTheCollectionsOverviewDashboardIsScrapedFromTheService() throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new KpiGauges(new ComputeKpis(new OneLedger(busyCustomer()), ComputeKpis.noPeers()),
+        new KpiGauges(new LedgerBook(List.of(busyCustomer())).kpis(ComputeKpis.noPeers()),
                 Clock.fixed(Instant.parse("2026-03-31T18:00:00Z"), ZoneOffset.UTC), registry).refresh();
         String scrape = registry.scrape();
 
@@ -63,18 +62,5 @@ class DashboardMetricsTest {
         ledger.dunningClosed("K-1", "I-1", new DunningCase.Closure(LocalDate.parse("2026-03-20"), true, "EUR"));
         ledger.reminderSent("S-1", new ReminderDelivery(LocalDate.parse("2026-03-01"), "EMAIL", new BigDecimal("0.05"), "EUR"));
         return ledger;
-    }
-
-    private record OneLedger(CustomerLedger ledger) implements Ledgers {
-
-        @Override
-        public void forEach(Consumer<CustomerLedger> action) {
-            action.accept(ledger);
-        }
-
-        @Override
-        public Optional<CustomerLedger> find(String customerId) {
-            return Optional.of(ledger).filter(l -> l.customerId().equals(customerId));
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.relance.kpi.api;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.relance.kpi.application.ComputeKpis;
-import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.application.LedgerBook;
 import io.relance.kpi.domain.CustomerLedger;
 import io.relance.kpi.domain.Issue;
 import io.relance.kpi.domain.Movement;
@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,18 +61,7 @@ class KpiGaugesTest {
     }
 
     private KpiGauges gauges(List<CustomerLedger> ledgers) {
-        Ledgers source = new Ledgers() {
-            @Override
-            public void forEach(Consumer<CustomerLedger> action) {
-                ledgers.forEach(action);
-            }
-
-            @Override
-            public Optional<CustomerLedger> find(String customerId) {
-                return ledgers.stream().filter(l -> l.customerId().equals(customerId)).findFirst();
-            }
-        };
         Clock march31 = Clock.fixed(Instant.parse("2026-03-31T18:00:00Z"), ZoneOffset.UTC);
-        return new KpiGauges(new ComputeKpis(source, ComputeKpis.noPeers()), march31, registry);
+        return new KpiGauges(new LedgerBook(ledgers).kpis(ComputeKpis.noPeers()), march31, registry);
     }
 }

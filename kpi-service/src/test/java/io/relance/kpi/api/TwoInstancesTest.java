@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.relance.kpi.application.ComputeKpis;
 import io.relance.kpi.application.KpiQuery;
-import io.relance.kpi.application.Ledgers;
+import io.relance.kpi.application.LedgerBook;
 import io.relance.kpi.application.Peers;
 import io.relance.kpi.application.Sums;
 import io.relance.kpi.domain.CustomerLedger;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +36,9 @@ class TwoInstancesTest {
     @Test
     void eitherInstanceAnswersForAllKeysWithTheSumsOfTheOtherSentAsJson() {
         List<CustomerLedger> all = ledgers();
-        ComputeKpis single = new ComputeKpis(local(all), ComputeKpis.noPeers());
-        ComputeKpis b = new ComputeKpis(local(all.subList(2, 4)), ComputeKpis.noPeers());
-        ComputeKpis a = new ComputeKpis(local(all.subList(0, 2)), overJson(b));
+        ComputeKpis single = new LedgerBook(all).kpis(ComputeKpis.noPeers());
+        ComputeKpis b = new LedgerBook(all.subList(2, 4)).kpis(ComputeKpis.noPeers());
+        ComputeKpis a = new LedgerBook(all.subList(0, 2)).kpis(overJson(b));
 
         for (String segment : new String[] {null, "RISKY"}) {
             KpiQuery query = new KpiQuery(T, 90, null, segment);
@@ -64,20 +63,6 @@ class TwoInstancesTest {
             ledgers.add(ledger);
         }
         return ledgers;
-    }
-
-    private static Ledgers local(List<CustomerLedger> ledgers) {
-        return new Ledgers() {
-            @Override
-            public void forEach(Consumer<CustomerLedger> action) {
-                ledgers.forEach(action);
-            }
-
-            @Override
-            public Optional<CustomerLedger> find(String customerId) {
-                return ledgers.stream().filter(l -> l.customerId().equals(customerId)).findFirst();
-            }
-        };
     }
 
     /** The other instance as StreamsPeers sees it: its internal answers, through JSON. */

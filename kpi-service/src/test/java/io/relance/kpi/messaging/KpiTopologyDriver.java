@@ -8,35 +8,39 @@ import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.relance.contracts.Topics;
 import io.relance.kpi.application.ComputeKpis;
+import io.relance.kpi.application.DailySums;
 import io.relance.kpi.application.Ledgers;
 import io.relance.kpi.domain.CustomerLedger;
+import io.relance.kpi.domain.DaySums;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 
 /** The real topology in a TopologyTestDriver, fed with contract events as the producers publish them. */
-final class KpiTopologyDriver implements AutoCloseable, Ledgers {
+final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
 
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -45,6 +49,10 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final TestOutputTopic<String, byte[]> deadLetters;
     private final KeyValueStore<String, CustomerLedger> ledgers;
+    private final KeyValueStore<String, DaySums> daySums;
+
+    /** As configured by default: event ids remembered for 30 days of business time. */
+    static final Duration SEEN_EVENTS_RETENTION = Duration.ofDays(30);
 
     KpiTopologyDriver() {
         Properties config = new Properties();
@@ -52,12 +60,13 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // One folder per driver: two drivers at once (or two test JVMs) must not share a RocksDB lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(KpiTopology.build(MAPPER), config);
+        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION), config);
         for (String topic : KpiTopology.SOURCES) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
         deadLetters = driver.createOutputTopic(Topics.KPI_SERVICE_DEAD_LETTERS, new StringDeserializer(), new ByteArrayDeserializer());
         ledgers = driver.getKeyValueStore(KpiStores.LEDGERS);
+        daySums = driver.getKeyValueStore(KpiStores.DAY_SUMS);
     }
 
     private static String stateDirectory() {
@@ -86,21 +95,32 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers {
         inputs.get(topic).pipeInput(new TestRecord<>(key, value, headers, Instant.now()));
     }
 
+    WindowStore<String, Long> seenEvents() {
+        return driver.getWindowStore(KpiStores.SEEN_EVENTS);
+    }
+
     TestOutputTopic<String, byte[]> deadLetters() {
         return deadLetters;
     }
 
+    /** The KPIs as the service reads them: from the day sums kept by the topology. */
     ComputeKpis kpis() {
-        return new ComputeKpis(this, ComputeKpis.noPeers());
+        return new ComputeKpis(this, this, ComputeKpis.noPeers());
+    }
+
+    /** Every ledger kept by the topology. */
+    List<CustomerLedger> ledgers() {
+        List<CustomerLedger> all = new ArrayList<>();
+        try (KeyValueIterator<String, CustomerLedger> entries = ledgers.all()) {
+            entries.forEachRemaining(entry -> all.add(entry.value));
+        }
+        return all;
     }
 
     @Override
-    public void forEach(Consumer<CustomerLedger> action) {
-        try (KeyValueIterator<String, CustomerLedger> all = ledgers.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, CustomerLedger> entry = all.next();
-                action.accept(entry.value);
-            }
+    public void forEach(Day action) {
+        try (KeyValueIterator<String, DaySums> all = daySums.all()) {
+            DaySumsStore.forEach(all, action);
         }
     }
 

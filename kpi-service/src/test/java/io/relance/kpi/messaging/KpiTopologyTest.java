@@ -7,6 +7,7 @@ import io.relance.contracts.Topics;
 import io.relance.contracts.customer.Segment;
 import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.invoice.InvoiceIssued;
+import io.relance.contracts.payment.PaymentReceived;
 import io.relance.kpi.application.KpiQuery;
 import io.relance.kpi.domain.Kpis;
 import org.apache.kafka.streams.test.TestRecord;
@@ -103,6 +104,25 @@ class KpiTopologyTest {
         }
         assertThat(inOrder.get("EUR").receivables()).isEqualByComparingTo("900.00");
         assertThat(inOrder.get("EUR").disputeRate()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void anEventIdIsForgottenOnceBusinessTimeIsPastTheRetentionAndItsRedeliveryStillCountsOnce() {
+        UUID invoice = UUID.randomUUID();
+        PaymentReceived payment = paid("C-1", invoice, "2026-01-10", "400.00");
+        driver.send(issued("C-1", invoice, "2026-01-01", "2026-01-31", "1000.00"));
+        driver.send(payment);
+        String id = payment.eventId().toString();
+        long at = payment.occurredAt().toEpochMilli();
+        assertThat(driver.seenEvents().fetch(id, at)).isEqualTo(at);
+
+        // 64 days of business time later: past the 30 days of retention and the 15-day segment the id was in.
+        driver.send(issued("C-1", UUID.randomUUID(), "2026-03-15", "2026-04-14", "10.00"));
+        assertThat(driver.seenEvents().fetch(id, at)).isNull();
+
+        driver.send(payment);
+        assertThat(eur(MARCH_31, 30).receivables()).isEqualByComparingTo("610.00");
+        assertThat(driver.seenEvents().fetch(id, at)).as("too old to be remembered again").isNull();
     }
 
     @Test

@@ -3,8 +3,12 @@ package io.relance.kpi.messaging;
 import io.relance.contracts.RelanceEvent;
 import io.relance.contracts.customer.Segment;
 import io.relance.contracts.dunning.Channel;
+import io.relance.contracts.dunning.ClosureReason;
+import io.relance.contracts.invoice.InvoiceIssued;
 import io.relance.kpi.application.KpiQuery;
 import io.relance.kpi.domain.AgingBucket;
+import io.relance.kpi.domain.CustomerLedger;
+import io.relance.kpi.domain.KpiCalculator;
 import io.relance.kpi.domain.Kpis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -26,13 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random event logs (issues, partial payments, reversals, credit notes, disputes, write-offs, cancellations,
  * reminders), delivered with duplicates and in shuffled order: the topology's figures equal those of the plain
  * batch computation of {@link BatchKpis} over the same log, at several dates and every window. Each log comes from
- * a seed, so a failing one is reproduced by its seed alone.
+ * a seed, so a failing one is reproduced by its seed alone. The figures are read as the service reads them, from
+ * the day sums; they are also compared with a fold of every ledger, the computation the day sums replace.
  */
 class TopologyMatchesBatchTest {
 
     private static final LocalDate ORIGIN = LocalDate.parse("2026-01-01");
     private static final List<LocalDate> DATES = List.of(LocalDate.parse("2026-02-28"), LocalDate.parse("2026-04-15"),
             LocalDate.parse("2026-06-30"), LocalDate.parse("2026-09-30"));
+    private static final List<LocalDate> FOLD_DATES = List.of(LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-20"),
+            LocalDate.parse("2026-02-28"), LocalDate.parse("2026-04-15"), LocalDate.parse("2026-06-30"),
+            LocalDate.parse("2026-09-30"), LocalDate.parse("2027-03-31"));
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 60);
@@ -62,6 +72,75 @@ class TopologyMatchesBatchTest {
                         continue;
                     }
                     assertSame(streamed, expected, t, window);
+                }
+            }
+        }
+    }
+
+    /**
+     * The same kind of logs, with dunning cases too: after half of the delivery and after all of it, the figures
+     * read from the day sums (kept incrementally as ledgers change) equal those of folding every ledger with
+     * {@link KpiCalculator}, for every segment, at dates before, inside and after the log, over every window.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theDaySumsGiveTheFiguresOfFoldingEveryLedgerWhateverTheDelivery(long seed) {
+        Random random = new Random(seed);
+        List<RelanceEvent> log = log(random);
+        cases(random, log);
+        List<RelanceEvent> delivered = new ArrayList<>(log);
+        for (int i = random.nextInt(log.size() / 3 + 1); i > 0; i--) {
+            delivered.add(log.get(random.nextInt(log.size())));
+        }
+        Collections.shuffle(delivered, random);
+
+        try (KpiTopologyDriver driver = new KpiTopologyDriver()) {
+            delivered.subList(0, delivered.size() / 2).forEach(driver::send);
+            assertDaySumsMatchTheFold(driver);
+            delivered.subList(delivered.size() / 2, delivered.size()).forEach(driver::send);
+            assertDaySumsMatchTheFold(driver);
+        }
+    }
+
+    private static void assertDaySumsMatchTheFold(KpiTopologyDriver driver) {
+        List<CustomerLedger> ledgers = driver.ledgers();
+        List<String> segments = new ArrayList<>(Arrays.stream(Segment.values()).map(Segment::name).toList());
+        segments.add(null);
+        for (LocalDate t : FOLD_DATES) {
+            for (int window : List.of(30, 90, 365)) {
+                for (String segment : segments) {
+                    Map<String, Kpis> folded = new TreeMap<>();
+                    new KpiCalculator(t, window).totals(ledgers.stream()
+                                    .filter(l -> segment == null || segment.equals(l.segment())).toList())
+                            .forEach((currency, totals) -> folded.put(currency, Kpis.of(totals, t, window)));
+                    assertThat(driver.kpis().kpis(new KpiQuery(t, window, null, segment)))
+                            .as("segment %s as of %s over %d days", segment, t, window)
+                            .usingRecursiveComparison()
+                            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                            .isEqualTo(folded);
+                }
+            }
+        }
+    }
+
+    /** Dunning cases on some of the log's invoices: escalated, some closed (paid or not), some on two invoices. */
+    private static void cases(Random random, List<RelanceEvent> log) {
+        List<InvoiceIssued> invoices = log.stream().filter(InvoiceIssued.class::isInstance).map(InvoiceIssued.class::cast).toList();
+        for (InvoiceIssued invoice : invoices) {
+            if (random.nextInt(3) != 0) {
+                continue;
+            }
+            UUID dunningCase = UUID.randomUUID();
+            List<InvoiceIssued> chased = new ArrayList<>(List.of(invoice));
+            invoices.stream().filter(other -> other != invoice && other.customerId().equals(invoice.customerId()))
+                    .filter(other -> random.nextInt(4) == 0).findFirst().ifPresent(chased::add);
+            for (InvoiceIssued one : chased) {
+                LocalDate escalated = one.dueDate().plusDays(random.nextInt(40));
+                log.add(Events.escalated(one.customerId(), dunningCase, one.invoiceId(), escalated.toString()));
+                if (random.nextBoolean()) {
+                    log.add(Events.closed(one.customerId(), dunningCase, one.invoiceId(),
+                            escalated.plusDays(random.nextInt(60) - 5).toString(),
+                            ClosureReason.values()[random.nextInt(ClosureReason.values().length)]));
                 }
             }
         }
