@@ -14,7 +14,17 @@ final class Report {
     record Row(String section, String measurement, String value, String aim) {
     }
 
+    private final String title;
     private final List<Row> rows = new ArrayList<>();
+
+    Report() {
+        this("Relance platform benchmark");
+    }
+
+    Report(String title) {
+        this.title = title;
+    }
+
     private final List<String> notes = new ArrayList<>();
 
     void add(String section, String measurement, String value, String aim) {
@@ -34,7 +44,7 @@ final class Report {
     }
 
     void write(Path file, String machine) {
-        StringBuilder md = new StringBuilder("# Relance platform benchmark\n\n").append(machine).append("\n\n")
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n").append(machine).append("\n\n")
                 .append("| section | measurement | value | aim |\n|---|---|---|---|\n");
         rows.forEach(r -> md.append("| ").append(r.section()).append(" | ").append(r.measurement()).append(" | ")
                 .append(r.value()).append(" | ").append(r.aim()).append(" |\n"));

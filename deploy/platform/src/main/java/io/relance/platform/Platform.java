@@ -44,8 +44,17 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on failure stops what it started and throws. */
     public static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress) {
+        return start(layout, ports, progress, ServiceSpec.ALL);
+    }
+
+    /**
+     * Starts Kafka, PostgreSQL and only {@code only} of the services (every topic and database is created all the
+     * same), for a benchmark that measures one service without the others' work on the same cores.
+     */
+    public static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
+                                 List<ServiceSpec> only) {
         createDirectories(layout);
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : only) {
             if (!Files.isRegularFile(spec.runner(layout.projectRoot()))) {
                 throw new IllegalStateException(spec.name() + " is not built (" + spec.runner(layout.projectRoot())
                         + " is missing): run ./mvnw -DskipTests install first");
@@ -65,7 +74,7 @@ public final class Platform implements AutoCloseable {
         }
         try {
             platform.prepare();
-            platform.startServices(ports, progress);
+            platform.startServices(ports, progress, only);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -95,8 +104,8 @@ public final class Platform implements AutoCloseable {
         kafka.createTopics(Topics.ALL, PARTITIONS);
     }
 
-    private void startServices(PlatformPorts ports, Consumer<String> progress) {
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+    private void startServices(PlatformPorts ports, Consumer<String> progress, List<ServiceSpec> only) {
+        for (ServiceSpec spec : only) {
             int port = ports.of(spec.name());
             progress.accept("starting " + spec.name() + " on " + port);
             services.add(launch(spec, port));

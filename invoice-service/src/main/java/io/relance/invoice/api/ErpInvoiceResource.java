@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Invoice intake from ERP systems over REST: one invoice, or a batch with a result per item. */
 @Path("/erp/invoices")
@@ -84,10 +85,36 @@ public class ErpInvoiceResource {
         if (items.size() > MAX_BATCH) {
             throw new InvoiceRuleViolation("body", "must hold at most " + MAX_BATCH + " invoices, got " + items.size());
         }
-        return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUniAndConcatenate(index -> item(index, items.get(index)))
-                .collect().asList()
-                .map(BatchResult::of);
+        List<IssueInvoice.BatchItem> batch = items.stream().map(this::batchItem).toList();
+        return issueInvoice.issueAll(batch)
+                .map(outcomes -> BatchResult.of(IntStream.range(0, outcomes.size())
+                        .mapToObj(index -> item(index, outcomes.get(index))).toList()))
+                .onFailure(e -> !IssueInvoice.isRejection(e)).recoverWithUni(failure -> {
+                    // A database error (a concurrent caller took a number, say) rolled the batch back: item by item.
+                    LOG.warnf("batch of %d rolled back (%s); issuing its items one by one", items.size(), failure.toString());
+                    return Multi.createFrom().range(0, items.size())
+                            .onItem().transformToUniAndConcatenate(index -> item(index, items.get(index)))
+                            .collect().asList()
+                            .map(BatchResult::of);
+                });
+    }
+
+    private IssueInvoice.BatchItem batchItem(JsonNode json) {
+        try {
+            ErpInvoiceRequest request = read(json);
+            return new IssueInvoice.BatchItem(request.toSubmission(), request.embeddedCustomer(), null);
+        } catch (RuntimeException refused) {
+            return new IssueInvoice.BatchItem(null, null, refused);
+        }
+    }
+
+    private static BatchResult.Item item(int index, IssueInvoice.BatchOutcome outcome) {
+        if (outcome.rejection() != null) {
+            return new BatchResult.Item(index, BatchResult.Outcome.REJECTED, null,
+                    Problems.describe(outcome.rejection()).orElseGet(() -> internal(index, outcome.rejection())));
+        }
+        return new BatchResult.Item(index, outcome.outcome().created() ? BatchResult.Outcome.CREATED
+                : BatchResult.Outcome.ALREADY_ISSUED, InvoiceResponse.of(outcome.outcome().invoice()), null);
     }
 
     private Uni<BatchResult.Item> item(int index, JsonNode json) {

@@ -48,6 +48,16 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
         }
     }
 
+    /** One string per (source system, external id), for sets of references. */
+    public static String sourceKey(String sourceSystem, String externalId) {
+        return sourceSystem + '\u0000' + externalId;
+    }
+
+    /** One string per (issuer, number), for sets of numbers. */
+    public static String numberKey(String issuer, String number) {
+        return issuer + '\u0000' + number;
+    }
+
     /** Issues a new invoice, checking the rules every invoice must keep. */
     public static Invoice issue(Submission submission, Instant now) {
         if (!submission.amount().isPositive()) {

@@ -7,28 +7,29 @@ import io.relance.contracts.erp.ErpCustomer;
 import io.relance.contracts.erp.ErpInvoice;
 import io.relance.contracts.erp.ErpMessageType;
 import io.relance.delivery.DeadLetters;
-import io.relance.invoice.application.ConflictException;
-import io.relance.invoice.application.ConflictingInvoiceException;
 import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.application.SaveCustomer;
-import io.relance.invoice.application.UnprocessableException;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.InvoiceRuleViolation;
 import io.relance.invoice.domain.Money;
-import io.relance.invoice.domain.RuleViolations;
 import io.relance.invoice.domain.customer.CustomerDetails;
-import io.relance.invoice.domain.customer.ErasedCustomerException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -57,31 +58,80 @@ public class ErpInvoiceConsumer {
         this.mapper = mapper;
     }
 
+    /**
+     * A poll's records in their order (so each partition's order holds): consecutive invoices are issued together in
+     * one transaction, customer profiles one by one; refused records are dead-lettered, then the batch is acked.
+     */
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        List<ErpRecord> invoices = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            ErpRecord incoming = decode(record);
+            if (incoming.type() == ErpMessageType.INVOICE_V1) {
+                invoices.add(incoming);
+            } else {
+                List<ErpRecord> run = List.copyOf(invoices);
+                invoices.clear();
+                work = work.chain(() -> issueAll(run)).chain(() -> one(incoming));
+            }
+        }
+        List<ErpRecord> run = List.copyOf(invoices);
+        return work.chain(() -> issueAll(run)).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A record as read: its type and what it asks for, or why it can never be applied. */
+    private record ErpRecord(IncomingKafkaRecordMetadata<?, ?> metadata, byte[] payload, ErpMessageType type,
+                            IssueInvoice.BatchItem invoice, ErpCustomer customer, RuntimeException malformed) {
+    }
+
+    private ErpRecord decode(KafkaRecord<String, byte[]> record) {
+        IncomingKafkaRecordMetadata<?, ?> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("erp-invoices is read from Kafka only"));
-        Uni<?> work;
+        byte[] payload = record.getPayload();
         try {
-            work = switch (messageType(metadata, message.getPayload())) {
+            return switch (messageType(metadata, payload)) {
                 case INVOICE_V1 -> {
-                    ErpInvoice erp = read(metadata, message.getPayload(), ErpMessageType.INVOICE_V1, ErpInvoice.class, ErpInvoice::customerId);
-                    yield issueInvoice.issue(submission(erp), erp.customer() == null ? null
-                            : new IssueInvoice.EmbeddedCustomer(erp.customer().customerId(), draft(erp.customer())));
+                    ErpInvoice erp = read(metadata, payload, ErpMessageType.INVOICE_V1, ErpInvoice.class, ErpInvoice::customerId);
+                    yield new ErpRecord(metadata, payload, ErpMessageType.INVOICE_V1, new IssueInvoice.BatchItem(
+                            submission(erp), erp.customer() == null ? null : new IssueInvoice.EmbeddedCustomer(
+                                    erp.customer().customerId(), draft(erp.customer())), null), null, null);
                 }
-                case CUSTOMER_V1 -> {
-                    ErpCustomer erp = read(metadata, message.getPayload(), ErpMessageType.CUSTOMER_V1, ErpCustomer.class, ErpCustomer::customerId);
-                    yield saveCustomer.save(erp.customerId(), draft(erp));
-                }
+                case CUSTOMER_V1 -> new ErpRecord(metadata, payload, ErpMessageType.CUSTOMER_V1, null,
+                        read(metadata, payload, ErpMessageType.CUSTOMER_V1, ErpCustomer.class, ErpCustomer::customerId), null);
             };
         } catch (MalformedRecord | InvoiceRuleViolation e) {
-            return deadLetter(message, metadata, e.getMessage());
+            return new ErpRecord(metadata, payload, null, null, null, e);
         }
+    }
+
+    /** Invoices in one transaction; if the database fails it, each is retried on its own. */
+    private Uni<Void> issueAll(List<ErpRecord> run) {
+        if (run.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return issueInvoice.issueAll(run.stream().map(ErpRecord::invoice).toList())
+                .chain(outcomes -> Multi.createFrom().range(0, run.size())
+                        .filter(i -> outcomes.get(i).rejection() != null)
+                        .onItem().transformToUniAndConcatenate(i -> deadLetter(run.get(i), reason(outcomes.get(i).rejection())))
+                        .collect().last().replaceWithVoid())
+                .onFailure().recoverWithUni(failure -> Multi.createFrom().iterable(run)
+                        .onItem().transformToUniAndConcatenate(this::one).collect().last().replaceWithVoid());
+    }
+
+    /** One record on its own: a database outage is retried, a refusal or an endless failure is dead-lettered. */
+    private Uni<Void> one(ErpRecord incoming) {
+        if (incoming.malformed() != null) {
+            return deadLetter(incoming, incoming.malformed().getMessage());
+        }
+        Uni<?> work = incoming.type() == ErpMessageType.INVOICE_V1
+                ? issueInvoice.issue(incoming.invoice().submission(), incoming.invoice().customer())
+                : saveCustomer.save(incoming.customer().customerId(), draft(incoming.customer()));
         return work
-                .onFailure(e -> !isRejection(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .onFailure(e -> !IssueInvoice.isRejection(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(OUTAGE_ATTEMPTS)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, reason(e)));
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> deadLetter(incoming, reason(e)));
     }
 
     private static ErpMessageType messageType(IncomingKafkaRecordMetadata<?, ?> metadata, byte[] payload) {
@@ -128,20 +178,17 @@ public class ErpInvoiceConsumer {
                         erp.insolvency().type().name(), erp.insolvency().openedOn()));
     }
 
-    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, String reason) {
-        return deadLetters.send(metadata, message.getPayload(), reason)
+    private Uni<Void> deadLetter(ErpRecord incoming, String reason) {
+        // The producer completes on its own thread; the batch's next transaction needs the Vert.x context back.
+        Context context = Vertx.currentContext();
+        return deadLetters.send(incoming.metadata(), incoming.payload(), reason)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
-    }
-
-    private static boolean isRejection(Throwable e) {
-        return e instanceof InvoiceRuleViolation || e instanceof RuleViolations || e instanceof ConflictException
-                || e instanceof ConflictingInvoiceException || e instanceof UnprocessableException
-                || e instanceof ErasedCustomerException;
+                .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()));
     }
 
     private static String reason(Throwable e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e instanceof MalformedRecord || e instanceof InvoiceRuleViolation ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** A record that can never become an invoice as it is. */

@@ -6,13 +6,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity, String> {
 
     public Uni<Optional<Customer>> byId(String id) {
         return findById(id).map(entity -> Optional.ofNullable(entity).map(CustomerEntity::toDomain));
+    }
+
+    /** Which of these customer ids exist. */
+    public Uni<Set<String>> existingIds(Collection<String> ids) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select c.id from CustomerEntity c where c.id in :ids", String.class).setParameter("ids", ids)
+                .getResultList()).map(Set::copyOf);
     }
 
     public Uni<Optional<Customer>> bySourceReference(String sourceSystem, String externalId) {

@@ -6,11 +6,14 @@ import io.relance.invoice.domain.InvoiceFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, UUID> {
@@ -81,6 +84,24 @@ public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, U
     public Uni<Optional<Invoice>> byNumber(String issuer, String number) {
         return find("issuer = ?1 and invoiceNumber = ?2", issuer, number).firstResult()
                 .map(entity -> Optional.ofNullable(entity).map(InvoiceEntity::toDomain));
+    }
+
+    /** Which of these (source system, external id) references are stored, each as {@link Invoice#sourceKey}. */
+    public Uni<Set<String>> storedSourceReferences(Collection<String> sourceSystems, Collection<String> externalIds) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select i.sourceSystem, i.externalId from InvoiceEntity i where i.sourceSystem in :systems and i.externalId in :ids",
+                        Object[].class).setParameter("systems", sourceSystems).setParameter("ids", externalIds).getResultList())
+                .map(rows -> rows.stream().map(row -> Invoice.sourceKey((String) row[0], (String) row[1]))
+                        .collect(Collectors.toSet()));
+    }
+
+    /** Which (issuer, number) pairs among invoices with these numbers are taken, each as {@link Invoice#numberKey}. */
+    public Uni<Set<String>> takenNumbers(Collection<String> numbers) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select i.issuer, i.invoiceNumber from InvoiceEntity i where i.invoiceNumber in :numbers",
+                        Object[].class).setParameter("numbers", numbers).getResultList())
+                .map(rows -> rows.stream().map(row -> Invoice.numberKey((String) row[0], (String) row[1]))
+                        .collect(Collectors.toSet()));
     }
 
     public Uni<Optional<Invoice>> bySourceReference(String sourceSystem, String externalId) {

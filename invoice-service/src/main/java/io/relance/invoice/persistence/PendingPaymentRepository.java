@@ -5,7 +5,9 @@ import io.relance.invoice.domain.PaymentLine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Payments that named an invoice before it arrived, kept until it does. */
@@ -14,6 +16,13 @@ public class PendingPaymentRepository implements PanacheRepositoryBase<PendingPa
 
     public Uni<Void> keep(PaymentLine line) {
         return persist(PendingPaymentEntity.from(line)).replaceWithVoid();
+    }
+
+    /** Which of these invoices have lines waiting for them. */
+    public Uni<Set<UUID>> invoicesWaitedFor(Collection<UUID> invoiceIds) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select distinct p.invoiceId from PendingPaymentEntity p where p.invoiceId in :ids", UUID.class)
+                .setParameter("ids", invoiceIds).getResultList()).map(Set::copyOf);
     }
 
     /** The lines kept for the invoice, in arrival order; they are removed, to be applied by the caller. */
