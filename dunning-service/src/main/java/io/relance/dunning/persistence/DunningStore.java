@@ -114,8 +114,8 @@ public class DunningStore {
     }
 
     /**
-     * Writes cases loaded in this session in one call: a chain of one find per case completes synchronously and,
-     * for a whole sweep batch, overflows the event loop's stack.
+     * Writes cases loaded in this session in one call: a chain of one find per case, each completing synchronously,
+     * hung the sweep of a 200-customer batch (most likely the event loop's stack; not traced further).
      */
     public Uni<Void> saveLoaded(Mutiny.Session session, List<DunningCase> cases) {
         if (cases.isEmpty()) {

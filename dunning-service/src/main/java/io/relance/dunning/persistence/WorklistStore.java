@@ -107,7 +107,7 @@ public class WorklistStore {
         return session.persist(entity(entry));
     }
 
-    /** Records entries in one call: a chain of persists completes synchronously and can overflow the stack. */
+    /** Records entries in one call: a long chain of persists completing synchronously hung the sweep's batch. */
     public Uni<Void> recordAll(Mutiny.Session session, List<HistoryEntry> entries) {
         return session.persistAll(entries.stream().map(WorklistStore::entity).toArray());
     }
