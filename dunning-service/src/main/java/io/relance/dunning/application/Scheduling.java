@@ -11,6 +11,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Keeps each customer's next action day in step with its cases, in the transaction that changed them. */
 @ApplicationScoped
@@ -37,9 +38,14 @@ class Scheduling {
                 .chain(cases -> reschedule(session, debtor, p, cases, today.minusDays(1))));
     }
 
+    /** The customer's next action day after {@code after}; none when nothing more can happen to it. */
+    Optional<LocalDate> nextActionOn(Debtor debtor, CustomerPolicies p, List<DunningCase> cases, LocalDate after) {
+        return engine.nextActionOn(debtor, p.policyFor(debtor), cases, after);
+    }
+
     Uni<Void> reschedule(Mutiny.Session session, Debtor debtor, CustomerPolicies p, List<DunningCase> cases,
                          LocalDate after) {
         return store.schedule(session, debtor.customerId(),
-                engine.nextActionOn(debtor, p.policyFor(debtor), cases, after));
+                nextActionOn(debtor, p, cases, after));
     }
 }

@@ -3,6 +3,8 @@ package io.relance.dunning.application;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.relance.dunning.config.BusinessClock;
 import io.relance.dunning.config.DunningConfig;
+import io.relance.dunning.domain.Debtor;
+import io.relance.dunning.domain.DunningCase;
 import io.relance.dunning.domain.DunningEngine;
 import io.relance.dunning.domain.DunningRun;
 import io.relance.dunning.domain.Channel;
@@ -22,8 +24,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Takes every step that has fallen due: claims due customers in batches with {@code FOR UPDATE SKIP LOCKED}, so
@@ -71,44 +78,62 @@ public class SweepDueActions {
                 : sweep(today).map(outcome::plus));
     }
 
+    /**
+     * One transaction for a batch of due customers: the reads (debtors, cases) and the schedule writes take a fixed
+     * number of statements per batch, the rest one statement per row written (case, reminder, history, outbox).
+     */
     Uni<Outcome> sweepBatch(LocalDate today) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session ->
                 store.claimDue(session, today, config.sweepBatchSize()).chain(customers -> customers.isEmpty()
                         // A day with nothing due reads the due index and nothing else, not even the policies.
                         ? Uni.createFrom().item(new Outcome(0, 0, 0))
-                        : scheduling.policies(session).chain(policies -> {
-                            Uni<Outcome> chain = Uni.createFrom().item(new Outcome(customers.size(), 0, 0));
-                            for (String customerId : customers) {
-                                chain = chain.chain(sum -> sweepCustomer(session, policies, customerId, today)
-                                        .map(sum::plus));
-                            }
-                            return chain;
-                        }))));
+                        : scheduling.policies(session).chain(policies -> store.lockDebtors(session, customers)
+                        .chain(debtors -> store.openCasesOf(session, customers).chain(cases ->
+                                write(session, customers.size(), decide(policies, debtors, cases, today))))))));
     }
 
-    private Uni<Outcome> sweepCustomer(Mutiny.Session session, CustomerPolicies policies, String customerId,
-                                       LocalDate today) {
-        return store.lockDebtor(session, customerId).chain(debtor -> store.openCases(session, customerId)
-                .chain(cases -> {
-                    DunningRun run = engine.evaluate(debtor, policies.policyFor(debtor), cases, today);
-                    run.commit();
-                    return store.saveAll(session, run.steps().stream().map(StepTaken::dunningCase).distinct().toList())
-                            .chain(() -> store.saveAll(session, run.endedPromises()))
-                            .chain(() -> publish(session, run.reminders(), run.escalations()))
-                            .chain(() -> scheduling.reschedule(session, debtor, policies, cases, today))
-                            // Written and forgotten per customer: else each query dirty-checks the whole batch.
-                            .chain(session::flush)
-                            .invoke(session::clear)
-                            .replaceWith(new Outcome(0, run.reminders().size(), run.escalations().size()));
-                }));
+    /** What the engine decided for one customer, and its next action day after today. */
+    private record Decision(String customerId, DunningRun run, Optional<LocalDate> next) {
+    }
+
+    private List<Decision> decide(CustomerPolicies policies, List<Debtor> debtors, Map<String, List<DunningCase>> cases,
+                                  LocalDate today) {
+        List<Decision> decisions = new ArrayList<>(debtors.size());
+        for (Debtor debtor : debtors) {
+            List<DunningCase> open = cases.getOrDefault(debtor.customerId(), List.of());
+            DunningRun run = engine.evaluate(debtor, policies.policyFor(debtor), open, today);
+            run.commit();
+            decisions.add(new Decision(debtor.customerId(), run, scheduling.nextActionOn(debtor, policies, open, today)));
+        }
+        return decisions;
+    }
+
+    private Uni<Outcome> write(Mutiny.Session session, int claimed, List<Decision> decisions) {
+        List<DunningCase> changed = decisions.stream().flatMap(d -> Stream.concat(
+                d.run().steps().stream().map(StepTaken::dunningCase), d.run().endedPromises().stream()))
+                .distinct().toList();
+        List<Reminder> reminders = decisions.stream().flatMap(d -> d.run().reminders().stream()).toList();
+        List<Escalation> escalations = decisions.stream().flatMap(d -> d.run().escalations().stream()).toList();
+        List<HistoryEntry> history = decisions.stream().flatMap(d -> Stream.concat(
+                d.run().reminders().stream().map(this::requested),
+                d.run().escalations().stream().map(this::escalated))).toList();
+        Map<String, Optional<LocalDate>> next = new LinkedHashMap<>();
+        decisions.forEach(d -> next.put(d.customerId(), d.next()));
+        return store.saveLoaded(session, changed)
+                .chain(() -> store.recordAll(session, reminders, clock.now()))
+                .chain(() -> worklist.recordAll(session, history))
+                .chain(session::flush)
+                // Forgotten before the per-event statements: else each of them dirty-checks the whole batch.
+                .invoke(session::clear)
+                .chain(() -> publish(session, reminders, escalations))
+                .chain(() -> store.scheduleAll(session, next))
+                .replaceWith(new Outcome(claimed, reminders.size(), escalations.size()));
     }
 
     private Uni<Void> publish(Mutiny.Session session, List<Reminder> reminders, List<Escalation> escalations) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Reminder reminder : reminders) {
-            chain = chain.chain(() -> store.record(session, reminder, clock.now()))
-                    .chain(() -> events.reminderRequested(session, reminder, clock.now()))
-                    .chain(() -> worklist.record(session, requested(reminder)))
+            chain = chain.chain(() -> events.reminderRequested(session, reminder, clock.now()))
                     .chain(() -> reminder.channels().contains(Channel.PHONE_TASK)
                             ? worklist.open(session, reminder.reminderId(), WorkItemKind.PHONE_TASK,
                             reminder.customerId(), null, reminder.reminderId(), reminder.businessDate())
@@ -119,7 +144,6 @@ public class SweepDueActions {
                             ? evidence.of(session, escalation).chain(file -> events.escalated(session, escalation,
                             file, clock.now()))
                             : events.escalated(session, escalation, null, clock.now()))
-                    .chain(() -> worklist.record(session, escalated(escalation)))
                     .chain(() -> followUp(session, escalation));
         }
         return chain;

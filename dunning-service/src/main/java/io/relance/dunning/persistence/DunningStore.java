@@ -11,8 +11,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Debtors, their cases, their next action day and their reminders. Every method runs in the caller's transaction
@@ -27,6 +30,10 @@ public class DunningStore {
             INSERT INTO scheduled_action (customer_id, due_on) VALUES (?1, ?2)
             ON CONFLICT (customer_id) DO UPDATE SET due_on = excluded.due_on""";
     private static final String UNSCHEDULE = "DELETE FROM scheduled_action WHERE customer_id = ?1";
+    private static final String UNSCHEDULE_ALL = "DELETE FROM scheduled_action WHERE customer_id IN (:ids)";
+    private static final String CREATE_DEBTORS = """
+            INSERT INTO debtor (customer_id, segment) SELECT customer_id, 'NEW' FROM scheduled_action
+            WHERE customer_id IN (:ids) ON CONFLICT (customer_id) DO NOTHING""";
     private static final String CLAIM_DUE = """
             SELECT customer_id FROM scheduled_action WHERE due_on <= ?1
             ORDER BY due_on, customer_id LIMIT ?2 FOR UPDATE SKIP LOCKED""";
@@ -38,6 +45,18 @@ public class DunningStore {
         return session.createNativeQuery(CREATE_DEBTOR).setParameter(1, customerId).executeUpdate()
                 .chain(() -> session.find(DebtorEntity.class, customerId, LockModeType.PESSIMISTIC_WRITE))
                 .map(DebtorEntity::toDomain);
+    }
+
+    /**
+     * The debtors of claimed customers, locked in customer order until the transaction ends, in two statements
+     * whatever their number (the lock {@link #lockDebtor} takes one at a time).
+     */
+    public Uni<List<Debtor>> lockDebtors(Mutiny.Session session, List<String> customerIds) {
+        return session.createNativeQuery(CREATE_DEBTORS).setParameter("ids", customerIds).executeUpdate()
+                .chain(() -> session.createSelectionQuery("from DebtorEntity where customerId in (:ids) order by customerId",
+                                DebtorEntity.class)
+                        .setParameter("ids", customerIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList())
+                .map(list -> list.stream().map(DebtorEntity::toDomain).toList());
     }
 
     public Uni<Optional<Debtor>> debtor(Mutiny.Session session, String customerId) {
@@ -54,6 +73,15 @@ public class DunningStore {
                         DunningCaseEntity.class)
                 .setParameter(1, customerId).getResultList()
                 .map(list -> list.stream().map(DunningCaseEntity::toDomain).toList());
+    }
+
+    /** The open cases of several customers in one query, by customer; a customer without any is left out. */
+    public Uni<Map<String, List<DunningCase>>> openCasesOf(Mutiny.Session session, List<String> customerIds) {
+        return session.createSelectionQuery("from DunningCaseEntity where customerId in (:ids) and closure is null",
+                        DunningCaseEntity.class)
+                .setParameter("ids", customerIds).getResultList()
+                .map(list -> list.stream().map(DunningCaseEntity::toDomain)
+                        .collect(Collectors.groupingBy(DunningCase::customerId)));
     }
 
     public Uni<Optional<DunningCase>> caseOf(Mutiny.Session session, UUID invoiceId) {
@@ -85,12 +113,62 @@ public class DunningStore {
         return chain;
     }
 
+    /**
+     * Writes cases loaded in this session in one call: a chain of one find per case, each completing synchronously,
+     * hung the sweep of a 200-customer batch (most likely the event loop's stack; not traced further).
+     */
+    public Uni<Void> saveLoaded(Mutiny.Session session, List<DunningCase> cases) {
+        if (cases.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, DunningCase> byId = cases.stream().collect(Collectors.toMap(DunningCase::caseId, c -> c, (a, b) -> a));
+        return session.find(DunningCaseEntity.class, byId.keySet().toArray())
+                .map(entities -> entities.stream().filter(Objects::nonNull).toList())
+                .invoke(entities -> entities.forEach(entity -> entity.update(byId.get(entity.caseId))))
+                .chain(entities -> entities.size() == byId.size() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new IllegalStateException("a swept case is missing")));
+    }
+
+    /** Records reminders in one call (see {@link #saveLoaded}). */
+    public Uni<Void> recordAll(Mutiny.Session session, List<Reminder> reminders, Instant requestedAt) {
+        return session.persistAll(reminders.stream().map(r -> ReminderEntity.of(r, requestedAt)).toArray());
+    }
+
     /** Sets the customer's next action day; none removes it from the sweep. */
     public Uni<Void> schedule(Mutiny.Session session, String customerId, Optional<LocalDate> dueOn) {
         return (dueOn.isPresent()
                 ? session.createNativeQuery(SCHEDULE).setParameter(1, customerId).setParameter(2, dueOn.get())
                 : session.createNativeQuery(UNSCHEDULE).setParameter(1, customerId))
                 .executeUpdate().replaceWithVoid();
+    }
+
+    /**
+     * Sets the next action day of several customers in at most two statements (one multi-row upsert, one delete);
+     * none removes a customer from the sweep.
+     */
+    public Uni<Void> scheduleAll(Mutiny.Session session, Map<String, Optional<LocalDate>> dueOn) {
+        List<String> unscheduled = dueOn.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+        List<Map.Entry<String, LocalDate>> scheduled = dueOn.entrySet().stream().filter(e -> e.getValue().isPresent())
+                .map(e -> Map.entry(e.getKey(), e.getValue().get())).toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!scheduled.isEmpty()) {
+            StringBuilder sql = new StringBuilder("INSERT INTO scheduled_action (customer_id, due_on) VALUES ");
+            for (int i = 0; i < scheduled.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
+            }
+            sql.append(" ON CONFLICT (customer_id) DO UPDATE SET due_on = excluded.due_on");
+            var upsert = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < scheduled.size(); i++) {
+                upsert.setParameter(2 * i + 1, scheduled.get(i).getKey()).setParameter(2 * i + 2, scheduled.get(i).getValue());
+            }
+            chain = chain.chain(() -> upsert.executeUpdate().replaceWithVoid());
+        }
+        if (!unscheduled.isEmpty()) {
+            chain = chain.chain(() -> session.createNativeQuery(UNSCHEDULE_ALL).setParameter("ids", unscheduled)
+                    .executeUpdate().replaceWithVoid());
+        }
+        return chain;
     }
 
     /** Claims up to {@code limit} customers due by {@code today}; others sweeping skip them until this commits. */

@@ -104,6 +104,15 @@ public class WorklistStore {
     }
 
     public Uni<Void> record(Mutiny.Session session, HistoryEntry entry) {
+        return session.persist(entity(entry));
+    }
+
+    /** Records entries in one call: a long chain of persists completing synchronously hung the sweep's batch. */
+    public Uni<Void> recordAll(Mutiny.Session session, List<HistoryEntry> entries) {
+        return session.persistAll(entries.stream().map(WorklistStore::entity).toArray());
+    }
+
+    private static HistoryEntryEntity entity(HistoryEntry entry) {
         HistoryEntryEntity entity = new HistoryEntryEntity();
         entity.entryId = entry.entryId();
         entity.customerId = entry.customerId();
@@ -114,7 +123,7 @@ public class WorklistStore {
         entity.channel = entry.channel();
         entity.reminderId = entry.reminderId();
         entity.detail = entry.detail();
-        return session.persist(entity);
+        return entity;
     }
 
     /** The customer's history, oldest first. */
