@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /** Maps every failure a caller can cause to a problem document; nothing reaches the caller as a stack trace. */
 public class Problems {
 
-    private static final String BASE = "https://relance.io/problems/";
+    static final String BASE = "https://relance.io/problems/";
     private static final Logger LOG = Logger.getLogger(Problems.class);
 
     @ServerExceptionMapper

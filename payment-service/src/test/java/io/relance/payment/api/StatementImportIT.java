@@ -9,6 +9,7 @@ import io.relance.contracts.invoice.InvoiceIssued;
 import io.relance.payment.support.Broker;
 import io.relance.payment.support.Tokens;
 import io.relance.servers.RelanceServersTestResource;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -134,6 +137,22 @@ class StatementImportIT {
         Arrays.fill(big, (byte) ' ');
         upload(big).statusCode(413).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("file")).body("errors[0].rule", containsString("at most"));
+    }
+
+    @Test
+    void aHundredMegabyteStatementIsRefusedWithAProblemDocumentBeforeItIsRead() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /statements HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + Tokens.bearer("erp")
+                    + "\r\nContent-Type: application/xml\r\nContent-Length: " + 100L * 1024 * 1024 + "\r\n\r\n<Document")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("\"field\":\"body\"").contains("must be at most 8388608 bytes");
+        }
     }
 
     @Test
