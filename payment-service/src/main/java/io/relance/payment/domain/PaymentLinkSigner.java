@@ -52,7 +52,11 @@ public final class PaymentLinkSigner {
         } catch (IllegalArgumentException e) {
             throw new PaymentLinkRejected("the link is not a payment link", false);
         }
-        if (!MessageDigest.isEqual(mac(customerId, expiry), signature)) {
+        // The token must be exactly the one we sign: a re-encoding of the same MAC (other unused base64 bits, a
+        // leading zero in the expiry) is another text, so a link has one spelling only.
+        if (!MessageDigest.isEqual(mac(customerId, expiry), signature)
+                || !MessageDigest.isEqual(sign(new PaymentLink(customerId, Instant.ofEpochSecond(expiry)))
+                        .getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new PaymentLinkRejected("the link's signature does not match: it was altered or not issued by us", false);
         }
         Instant expiresAt = Instant.ofEpochSecond(expiry);

@@ -66,6 +66,21 @@ class PaymentLinkSignerTest {
     }
 
     @Test
+    void aLinkSpelledOtherwiseIsRefusedEvenWhenItDecodesToTheSameSignature() {
+        String[] parts = link("C-1042", Duration.ofDays(30)).split("\\.");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = parts[2].charAt(parts[2].length() - 1);
+        // 32 MAC bytes take 43 characters: the last one's two lowest bits carry nothing.
+        String unusedBitSet = parts[2].substring(0, parts[2].length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+
+        for (String respelled : new String[]{parts[0] + "." + parts[1] + "." + unusedBitSet,
+                parts[0] + ".0" + parts[1] + "." + parts[2]}) {
+            assertThatThrownBy(() -> signer.verify(respelled, NOW)).as(respelled)
+                    .isInstanceOf(PaymentLinkRejected.class).hasMessageContaining("signature");
+        }
+    }
+
+    @Test
     void garbageIsRefusedAsNotAPaymentLink() {
         for (String garbage : new String[]{"", "abc", "a.b", "a.b.c.d", "!!.12.xx", "QQ.notanumber.QQ", "QQ.12.@@"}) {
             assertThatThrownBy(() -> signer.verify(garbage, NOW)).as(garbage).isInstanceOf(PaymentLinkRejected.class);
