@@ -6,6 +6,8 @@ import io.quarkus.runtime.Startup;
 import io.relance.contracts.CloudEventHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -35,7 +37,10 @@ public class DeadLetters {
                 .description("Records sent to this service's dead-letter topic").register(registry);
     }
 
-    /** Completes once the dead-letter topic has the record. */
+    /**
+     * Completes once the dead-letter topic has the record, back on the caller's Vert.x context (the producer
+     * completes on its own thread, where a caller's next transaction could not run).
+     */
     public Uni<Void> send(IncomingKafkaRecordMetadata<?, ?> source, byte[] payload, String reason) {
         String shortReason = reason == null ? "unknown" : reason.length() > MAX_REASON_LENGTH
                 ? reason.substring(0, MAX_REASON_LENGTH) : reason;
@@ -52,11 +57,13 @@ public class DeadLetters {
         Object key = source.getKey();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(identity.deadLetterTopic(), null,
                 key == null ? null : key.toString(), payload, headers);
+        Context caller = Vertx.currentContext();
         return publisher.publish(List.of(record))
                 .invoke(() -> {
                     LOG.warnf("dead-lettered %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(), shortReason);
                     deadLettered.increment();
-                });
+                })
+                .emitOn(caller == null ? Runnable::run : task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

@@ -18,8 +18,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -179,11 +177,8 @@ public class ErpInvoiceConsumer {
     }
 
     private Uni<Void> deadLetter(ErpRecord incoming, String reason) {
-        // The producer completes on its own thread; the batch's next transaction needs the Vert.x context back.
-        Context context = Vertx.currentContext();
         return deadLetters.send(incoming.metadata(), incoming.payload(), reason)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()));
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
     private static String reason(Throwable e) {
