@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Names of every Kafka topic that crosses a service boundary.
  *
- * <p>The record key is the customer id on every topic, so that all facts about one debtor stay in
+ * <p>The record key is the customer id on every business topic, so that all facts about one debtor stay in
  * order on one partition; a dead-letter record keeps the key of the record it replaces.
  */
 public final class Topics {
@@ -32,6 +32,12 @@ public final class Topics {
      */
     public static final String CUSTOMER_PROFILES = "customer-profiles";
 
+    /**
+     * The platform's business clock in replay mode: one partition, compacted, key {@code platform}; the replay tool
+     * publishes and every service follows the latest tick. Empty in normal mode, where services read the system clock.
+     */
+    public static final String BUSINESS_CLOCK = "business-clock";
+
     /** Records invoice-service could not process, with the reason in the dead-letter headers. */
     public static final String INVOICE_SERVICE_DEAD_LETTERS = "invoice-service.dead-letters";
 
@@ -55,6 +61,7 @@ public final class Topics {
             NOTIFICATION_EVENTS,
             ERP_INVOICES,
             CUSTOMER_PROFILES,
+            BUSINESS_CLOCK,
             INVOICE_SERVICE_DEAD_LETTERS,
             DUNNING_SERVICE_DEAD_LETTERS,
             PAYMENT_SERVICE_DEAD_LETTERS,
@@ -62,7 +69,10 @@ public final class Topics {
             KPI_SERVICE_DEAD_LETTERS);
 
     /** Topics created with {@code cleanup.policy=compact}: only the latest record per key is kept. */
-    public static final Set<String> COMPACTED = Set.of(CUSTOMER_PROFILES);
+    public static final Set<String> COMPACTED = Set.of(CUSTOMER_PROFILES, BUSINESS_CLOCK);
+
+    /** Topics with a single partition, because their records are read in one total order. */
+    public static final Set<String> SINGLE_PARTITION = Set.of(BUSINESS_CLOCK);
 
     /** Dead-letter topics: their values are the failed records' values, byte for byte. */
     public static final Set<String> DEAD_LETTERS = Set.of(

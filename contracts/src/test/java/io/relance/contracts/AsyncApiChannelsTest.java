@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AsyncApiChannelsTest {
 
     private static final Set<String> PARTICIPANTS = Set.of(
-            "invoice-service", "payment-service", "dunning-service", "notification-service", "kpi-service", "erp");
+            "invoice-service", "payment-service", "dunning-service", "notification-service", "kpi-service", "erp", "replay");
 
     private final AsyncApiDocument document = AsyncApiDocument.load();
 

@@ -3,6 +3,8 @@ package io.relance.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relance.contracts.clock.ClockMessageType;
+import io.relance.contracts.clock.ClockTick;
 import io.relance.contracts.erp.ErpMessageType;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +75,22 @@ class AsyncApiMessagesTest {
     }
 
     @Test
-    void everyMessageIsKeyedByTheCustomerIdAsAString() {
-        assertThat(document.componentMessages()).allSatisfy(message -> {
-            JsonNode key = document.resolve(document.resolve(message.path("bindings")).at("/kafka/key"));
-            assertThat(key.path("type").asText()).as(message.path("name").asText()).isEqualTo("string");
-            assertThat(key.path("description").asText()).contains("customer id");
-        });
+    void everyBusinessMessageIsKeyedByTheCustomerIdAsAString() {
+        assertThat(document.componentMessages())
+                .filteredOn(message -> ClockMessageType.fromCeType(message.path("name").asText()).isEmpty())
+                .allSatisfy(message -> {
+                    JsonNode key = document.resolve(document.resolve(message.path("bindings")).at("/kafka/key"));
+                    assertThat(key.path("type").asText()).as(message.path("name").asText()).isEqualTo("string");
+                    assertThat(key.path("description").asText()).contains("customer id");
+                });
+    }
+
+    @Test
+    void theClockIsKeyedByItsOneConstantKey() {
+        JsonNode message = componentMessageNamed(ClockMessageType.TICK_V1.ceType());
+        JsonNode key = document.resolve(document.resolve(message.path("bindings")).at("/kafka/key"));
+
+        assertThat(key.path("const").asText()).isEqualTo(ClockTick.KEY);
     }
 
     @Test
@@ -117,7 +129,8 @@ class AsyncApiMessagesTest {
     }
 
     private static Optional<MessageType> typeNamed(String ceType) {
-        return EventType.fromCeType(ceType).<MessageType>map(type -> type).or(() -> ErpMessageType.fromCeType(ceType));
+        return EventType.fromCeType(ceType).<MessageType>map(type -> type).or(() -> ErpMessageType.fromCeType(ceType))
+                .or(() -> ClockMessageType.fromCeType(ceType));
     }
 
     private static List<String> propertyNames(JsonNode schema) {

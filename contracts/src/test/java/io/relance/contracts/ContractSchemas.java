@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.relance.contracts.clock.ClockMessageType;
 import io.relance.contracts.erp.ErpMessageType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ final class ContractSchemas {
     }
 
     static List<MessageType> allMessageTypes() {
-        return Stream.<MessageType>concat(Stream.of(EventType.values()), Stream.of(ErpMessageType.values())).toList();
+        return Stream.of(Stream.<MessageType>of(EventType.values()), Stream.<MessageType>of(ErpMessageType.values()),
+                Stream.<MessageType>of(ClockMessageType.values())).flatMap(s -> s).toList();
     }
 
     static JsonSchema validatorFor(MessageType type) {

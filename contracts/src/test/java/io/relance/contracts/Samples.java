@@ -2,6 +2,7 @@ package io.relance.contracts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.relance.contracts.clock.ClockMessageType;
 import io.relance.contracts.erp.ErpMessageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ final class Samples {
         String ceType = ceTypeOf(sample);
         return EventType.fromCeType(ceType)
                 .<MessageType>map(type -> type)
-                .or(() -> ErpMessageType.fromCeType(ceType));
+                .or(() -> ErpMessageType.fromCeType(ceType))
+                .or(() -> ClockMessageType.fromCeType(ceType));
     }
 
     static String ceTypeOf(Path sample) {

@@ -95,11 +95,12 @@ public final class KafkaServer {
 
     /**
      * Creates the topics that do not exist yet, with replication factor 1; those in {@link Topics#COMPACTED} get
-     * {@code cleanup.policy=compact}. Returns once the broker serves metadata for all of them.
+     * {@code cleanup.policy=compact}, those in {@link Topics#SINGLE_PARTITION} one partition. Returns once the broker
+     * serves metadata for all of them.
      */
     public void createTopics(Collection<String> names, int partitions) {
         List<NewTopic> topics = names.stream()
-                .map(name -> new NewTopic(name, partitions, (short) 1)
+                .map(name -> new NewTopic(name, Topics.SINGLE_PARTITION.contains(name) ? 1 : partitions, (short) 1)
                         .configs(Topics.COMPACTED.contains(name)
                                 ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                                 : Map.of()))

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class KafkaServerIT {
     }
 
     @Test
-    void everyContractTopicExistsWithThreePartitionsAndOnlyCustomerProfilesIsCompacted() throws Exception {
+    void everyContractTopicExistsWithThreePartitionsButTheClockAndOnlyProfilesAndTheClockAreCompacted() throws Exception {
         KafkaServer kafka = LocalServers.shared().kafka();
         try (Admin admin = admin(kafka)) {
             Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
@@ -56,10 +57,12 @@ class KafkaServerIT {
                     .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get();
 
             assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
-            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).as(topic.name())
+                    .hasSize(topic.name().equals(Topics.BUSINESS_CLOCK) ? 1 : 3));
             configs.forEach((topic, config) -> assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
                     .as(topic.name())
-                    .isEqualTo(topic.name().equals(Topics.CUSTOMER_PROFILES) ? "compact" : "delete"));
+                    .isEqualTo(Set.of(Topics.CUSTOMER_PROFILES, Topics.BUSINESS_CLOCK).contains(topic.name())
+                            ? "compact" : "delete"));
         }
     }
 

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +21,16 @@ public interface DunningConfig {
     @WithDefault("true")
     boolean sweepEnabled();
 
-    /** How often the sweep looks for due customers, e.g. {@code 30s}; the scheduler reads it by name. */
+    /** Pause between two sweeps, e.g. {@code 30s}; may be below a second (a replay sweeps every 100 ms). */
     @WithDefault("30s")
-    String sweepEvery();
+    Duration sweepEvery();
+
+    /**
+     * Local time from which the day's reminders go out: a sweep before it covers the day before, so that the
+     * morning's facts (the overnight bank statement, the day's disputes) are in before anyone is chased.
+     */
+    @WithDefault("09:00")
+    LocalTime sendFrom();
 
     /** Customers claimed and evaluated in one sweep transaction. */
     @WithDefault("200")
