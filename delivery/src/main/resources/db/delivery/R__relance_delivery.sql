@@ -33,3 +33,15 @@ CREATE TABLE IF NOT EXISTS processed_event (
 
 -- A row without payload is a tombstone: the relay publishes a null value, which erases the key on a compacted topic.
 ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;
+
+-- Wakes the relay as soon as a transaction that wrote outbox rows commits (notifications are delivered at commit;
+-- several in one transaction fold into one). The relay's periodic poll stays as the fallback.
+CREATE OR REPLACE FUNCTION relance_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('relance_outbox', '');
+    RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS outbox_event_notify ON outbox_event;
+CREATE TRIGGER outbox_event_notify AFTER INSERT ON outbox_event
+    FOR EACH STATEMENT EXECUTE FUNCTION relance_outbox_notify();

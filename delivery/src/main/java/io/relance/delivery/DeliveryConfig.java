@@ -13,6 +13,10 @@ public interface DeliveryConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** Pause between two relay rounds that found nothing more to publish; may be below a second. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
     /** Most outbox rows published in one relay transaction. */
     @WithDefault("500")
     int batchSize();

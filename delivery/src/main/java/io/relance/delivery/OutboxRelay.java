@@ -3,18 +3,20 @@ package io.relance.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import io.relance.contracts.CloudEventHeaders;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
@@ -46,6 +48,7 @@ public class OutboxRelay {
             SELECT id, event_id, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent
             FROM outbox_event WHERE lane = ANY($1) ORDER BY id LIMIT $2""";
     private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY($1)";
+    private static final String NOTIFY_CHANNEL = "relance_outbox";
     private static final String BACKLOG = "SELECT count(*), min(created_at) FROM outbox_event";
 
     private final Pool pool;
@@ -56,6 +59,8 @@ public class OutboxRelay {
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicReference<OffsetDateTime> oldest = new AtomicReference<>();
+    private Repeater relay;
+    private PgSubscriber notifications;
 
     OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, DeliveryConfig config, MeterRegistry registry) {
         this.pool = pool;
@@ -69,8 +74,30 @@ public class OutboxRelay {
                 .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
     }
 
-    @Scheduled(every = "${relance.delivery.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    /**
+     * Starts the relay: a round {@code poll-interval} after the last, and one as soon as a transaction that wrote
+     * outbox rows commits (PostgreSQL {@code NOTIFY relance_outbox}, sent by a trigger at commit).
+     */
+    void start(@Observes StartupEvent event, DatasourceAddress datasource) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        relay = Repeater.start(vertx, "outbox relay", Duration.ofSeconds(1), config.pollInterval(), this::poll);
+        notifications = PgSubscriber.subscriber(vertx, datasource.options())
+                .reconnectPolicy(attempts -> 1_000L);
+        notifications.channel(NOTIFY_CHANNEL).handler(payload -> relay.runNow());
+        notifications.connect().onFailure(e -> LOG.warnf("outbox relay: no wake-up on commit (polls only): %s", e.toString()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (relay != null) {
+            relay.stop();
+        }
+        if (notifications != null) {
+            notifications.close();
+        }
+    }
+
     Uni<Void> poll() {
         return drain()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay will retry: %s", e.toString()))
@@ -171,21 +198,5 @@ public class OutboxRelay {
     private static double ageSeconds(AtomicReference<OffsetDateTime> oldest) {
         OffsetDateTime value = oldest.get();
         return value == null ? 0 : Duration.between(value, OffsetDateTime.now()).toMillis() / 1000.0;
-    }
-
-    /** Lets an instance (or a test) turn the scheduled relay off: relance.delivery.relay-enabled=false. */
-    @Singleton
-    static class RelayDisabled implements Scheduled.SkipPredicate {
-
-        private final DeliveryConfig config;
-
-        RelayDisabled(DeliveryConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.relayEnabled();
-        }
     }
 }

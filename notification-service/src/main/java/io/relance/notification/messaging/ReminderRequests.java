@@ -3,6 +3,7 @@ package io.relance.notification.messaging;
 import io.relance.contracts.dunning.RemindedInvoice;
 import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.delivery.Inbox;
+import io.relance.notification.application.DeliveryScheduler;
 import io.relance.notification.application.RecordReminder;
 import io.relance.notification.domain.Channel;
 import io.relance.notification.domain.Reminder;
@@ -25,17 +26,20 @@ public class ReminderRequests {
 
     private final Inbox inbox;
     private final RecordReminder recordReminder;
+    private final DeliveryScheduler scheduler;
 
-    ReminderRequests(Inbox inbox, RecordReminder recordReminder) {
+    ReminderRequests(Inbox inbox, RecordReminder recordReminder, DeliveryScheduler scheduler) {
         this.inbox = inbox;
         this.recordReminder = recordReminder;
+        this.scheduler = scheduler;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
         return inbox.handle(message, (session, event) -> event instanceof ReminderRequested requested
-                ? recordReminder.record(toDomain(requested)).replaceWithVoid()
-                : Uni.createFrom().voidItem());
+                        ? recordReminder.record(toDomain(requested)).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .invoke(scheduler::dispatchSoon);
     }
 
     static Reminder toDomain(ReminderRequested event) {
