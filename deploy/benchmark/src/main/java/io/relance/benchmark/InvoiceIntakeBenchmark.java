@@ -70,7 +70,7 @@ public final class InvoiceIntakeBenchmark {
         ServiceSpec.ALL.forEach(spec -> ports.put(spec.name(), FreePorts.find()));
         System.out.println("Starting Kafka, PostgreSQL and invoice-service…");
         try (Platform platform = Platform.start(new PlatformLayout(root, home),
-                new PlatformPorts(FreePorts.find(), FreePorts.find(), ports), step -> System.out.println("  " + step),
+                new PlatformPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), ports), step -> System.out.println("  " + step),
                 List.of(ServiceSpec.named("invoice-service")))) {
             erp = "Bearer " + platform.tokens().token("erp", Duration.ofHours(6));
             RunningService invoices = platform.services().get(0);

@@ -66,7 +66,7 @@ public final class PlatformBenchmark {
         ServiceSpec.ALL.forEach(spec -> ports.put(spec.name(), FreePorts.find()));
         System.out.println("Starting the platform…");
         try (Platform platform = Platform.start(new PlatformLayout(root, home),
-                new PlatformPorts(FreePorts.find(), FreePorts.find(), ports), step -> System.out.println("  " + step))) {
+                new PlatformPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), ports), step -> System.out.println("  " + step))) {
             erp = "Bearer " + platform.tokens().token("erp", Duration.ofHours(6));
             footprint(platform, "idle");
             rawLimits(platform);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,11 +36,25 @@ public final class Platform implements AutoCloseable {
     private final KafkaServer kafka;
     private final PostgresServer postgres;
     private final List<RunningService> services = new ArrayList<>();
+    private final Instant replayFrom;
+    private MailCatcher mail;
 
-    private Platform(PlatformLayout layout, KafkaServer kafka, PostgresServer postgres) {
+    /**
+     * What the services are told in replay mode besides the clock: consumers commit their offsets often, so that a
+     * replay sees each day absorbed (lag 0) within milliseconds of it. The relay, the sweep and the dispatch need
+     * nothing: they act on commit, on each tick and on each request.
+     */
+    static final Map<String, String> REPLAY_ENVIRONMENT = Map.of(
+            "RELANCE_CLOCK_MODE", "replay",
+            "RELANCE_KAFKA_COMMIT_INTERVAL_MS", "25",
+            "RELANCE_KAFKA_POLL_TIMEOUT_MS", "10",
+            "RELANCE_KPI_COMMIT_INTERVAL_MS", "25");
+
+    private Platform(PlatformLayout layout, KafkaServer kafka, PostgresServer postgres, Instant replayFrom) {
         this.layout = layout;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.replayFrom = replayFrom;
     }
 
     /** Starts everything and returns once every service is ready; on failure stops what it started and throws. */
@@ -53,6 +68,20 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
                                  List<ServiceSpec> only) {
+        return start(layout, ports, progress, only, null);
+    }
+
+    /**
+     * Starts the whole platform in replay mode: every service reads "now" from the business-clock topic, which
+     * holds {@code firstTick} before any service starts; {@link #clock()} moves it on.
+     */
+    public static Platform startReplay(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
+                                       Instant firstTick) {
+        return start(layout, ports, progress, ServiceSpec.ALL, firstTick);
+    }
+
+    private static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
+                                  List<ServiceSpec> only, Instant replayFrom) {
         createDirectories(layout);
         for (ServiceSpec spec : only) {
             if (!Files.isRegularFile(spec.runner(layout.projectRoot()))) {
@@ -66,7 +95,7 @@ public final class Platform implements AutoCloseable {
                 () -> PostgresServer.start(layout.postgres(), ports.postgres(), false));
         Platform platform;
         try {
-            platform = new Platform(layout, kafka.join(), postgres.join());
+            platform = new Platform(layout, kafka.join(), postgres.join(), replayFrom);
         } catch (RuntimeException e) {
             kafka.thenAccept(KafkaServer::stop);
             postgres.thenAccept(PostgresServer::stop);
@@ -74,6 +103,8 @@ public final class Platform implements AutoCloseable {
         }
         try {
             platform.prepare();
+            platform.mail = MailCatcher.start(ports.smtp());
+            progress.accept("mail catcher (SMTP) on 127.0.0.1:" + platform.mail.port());
             platform.startServices(ports, progress, only);
             return platform;
         } catch (RuntimeException e) {
@@ -91,6 +122,24 @@ public final class Platform implements AutoCloseable {
         return DevTokens.of(layout.projectRoot());
     }
 
+    /** The SMTP server notification-service sends to: every e-mail stays on this machine. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    /** Whether the services follow the replay's business clock rather than the system clock. */
+    public boolean replayMode() {
+        return replayFrom != null;
+    }
+
+    /** The business clock's publisher; in replay mode only. */
+    public ClockPublisher clock() {
+        if (replayFrom == null) {
+            throw new IllegalStateException("the platform runs on the system clock: start it with startReplay");
+        }
+        return new ClockPublisher(kafka.bootstrapServers());
+    }
+
     public KafkaServer kafka() {
         return kafka;
     }
@@ -102,6 +151,11 @@ public final class Platform implements AutoCloseable {
     private void prepare() {
         ServiceSpec.ALL.forEach(spec -> spec.database().ifPresent(postgres::createDatabase));
         kafka.createTopics(Topics.ALL, PARTITIONS);
+        if (replayFrom != null) {
+            try (ClockPublisher clock = clock()) {
+                clock.tick(replayFrom);
+            }
+        }
     }
 
     private void startServices(PlatformPorts ports, Consumer<String> progress, List<ServiceSpec> only) {
@@ -129,6 +183,11 @@ public final class Platform implements AutoCloseable {
         environment.put("RELANCE_DB_USER", postgres.username());
         environment.put("RELANCE_KPI_STATE_DIR", layout.kpiState().toString());
         environment.put("RELANCE_JWT_PUBLIC_KEY", layout.projectRoot().resolve("deploy/dev-keys/jwt-public.pem").toString());
+        environment.put("RELANCE_SMTP_HOST", "127.0.0.1");
+        environment.put("RELANCE_SMTP_PORT", Integer.toString(mail.port()));
+        if (replayFrom != null) {
+            environment.putAll(REPLAY_ENVIRONMENT);
+        }
         spec.database().ifPresent(db -> environment.put("RELANCE_DB_NAME", db));
         ChildProcess process = ChildProcess.start(spec.name(), command, layout.projectRoot(), layout.log(spec.name()),
                 "TERM", SERVICE_STOP_TIMEOUT, environment);
@@ -152,6 +211,9 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         services.parallelStream().forEach(RunningService::stop);
+        if (mail != null) {
+            mail.close();
+        }
         kafka.stop();
         postgres.stop();
         try {

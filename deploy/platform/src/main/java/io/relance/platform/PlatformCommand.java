@@ -1,5 +1,7 @@
 package io.relance.platform;
 
+import io.relance.platform.replay.Ledger;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -8,15 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 
 /**
- * {@code ./relance start | stop | status}: the local platform in one command. Start runs in the foreground until
- * Ctrl-C or {@code ./relance stop}; data stays in the platform folder between runs.
+ * {@code ./relance start | demo | stop | status | token}: the local platform in one command. Start runs in the
+ * foreground until Ctrl-C or {@code ./relance stop}; data stays in the platform folder between runs. Demo replays a
+ * ledger on a fresh platform of its own, in replay mode.
  */
 public final class PlatformCommand {
 
@@ -35,11 +40,12 @@ public final class PlatformCommand {
         String verb = args.length == 0 ? "start" : args[0];
         int exit = switch (verb) {
             case "start" -> command.start();
+            case "demo" -> command.demo(args);
             case "stop" -> command.stop();
             case "status" -> command.status();
             case "token" -> command.token(args);
             default -> {
-                System.err.println("usage: ./relance [start|stop|status|token <role> [hours]]");
+                System.err.println("usage: ./relance [start|demo [ledger.csv] [--exit]|stop|status|token <role> [hours]]");
                 yield 2;
             }
         };
@@ -47,6 +53,49 @@ public final class PlatformCommand {
     }
 
     private int start() {
+        return underLock(this::runUntilStopped);
+    }
+
+    /** Replays a ledger on a fresh platform in replay mode, prints the KPIs, then stays up (or exits with --exit). */
+    private int demo(String[] args) {
+        List<String> rest = Arrays.stream(args).skip(1).filter(a -> !a.equals("--exit")).toList();
+        boolean exit = Arrays.asList(args).contains("--exit");
+        Path file = rest.isEmpty() ? layout.projectRoot().resolve(DemoCommand.DEFAULT_LEDGER) : Path.of(rest.get(0)).toAbsolutePath();
+        Ledger ledger;
+        try {
+            ledger = Ledger.read(file);
+        } catch (RuntimeException e) {
+            System.err.println("Cannot replay " + file + ": " + e.getMessage());
+            return 2;
+        }
+        DemoCommand demo = new DemoCommand(layout);
+        return underLock(() -> {
+            long started = System.nanoTime();
+            Platform platform;
+            try {
+                platform = demo.start(file, ledger);
+            } catch (RuntimeException e) {
+                System.err.println("Relance did not start: " + e.getMessage());
+                return 1;
+            }
+            CountDownLatch stopped = stopOnShutdown(platform);
+            System.out.printf(Locale.ROOT, "Relance is up in replay mode in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+            try {
+                demo.replay(platform, ledger);
+            } catch (RuntimeException e) {
+                System.err.println("The replay failed: " + e.getMessage() + " (logs in " + DemoCommand.demoLayout(layout).logs() + ")");
+                System.exit(1);
+            }
+            if (exit) {
+                System.exit(0);
+            }
+            System.out.println("The platform stays up for you to look around: stop it with Ctrl-C or ./relance stop.");
+            awaitQuietly(stopped);
+            return 0;
+        });
+    }
+
+    private int underLock(IntSupplier run) {
         try {
             Files.createDirectories(layout.home());
         } catch (IOException e) {
@@ -60,13 +109,13 @@ public final class PlatformCommand {
                         + ". Stop it with ./relance stop, or see it with ./relance status.");
                 return 1;
             }
-            return runUntilStopped();
+            return run.getAsInt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private int runUntilStopped() throws IOException {
+    private int runUntilStopped() {
         long started = System.nanoTime();
         System.out.println("Relance: data in " + layout.home());
         Platform platform;
@@ -76,15 +125,7 @@ public final class PlatformCommand {
             System.err.println("Relance did not start: " + e.getMessage());
             return 1;
         }
-        Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Relance…");
-            platform.close();
-            deleteQuietly(layout.launcherPid());
-            System.out.println("Relance stopped.");
-            stopped.countDown();
-        }, "relance-stop"));
+        CountDownLatch stopped = stopOnShutdown(platform);
         System.out.printf(Locale.ROOT, "Relance is up in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
         printTable(platform.services().stream().map(s -> new Row(s.spec().name(), s.url(), s.pid(), true)).toList());
         System.out.println();
@@ -101,12 +142,34 @@ public final class PlatformCommand {
                 + "\"issueDate\":\"2026-03-02\",\"dueDate\":\"2026-04-01\"}'");
         System.out.println("     curl -s localhost:8084/kpis/receivables");
         System.out.println("Stop with Ctrl-C or ./relance stop.");
+        awaitQuietly(stopped);
+        return 0;
+    }
+
+    /** Records this launcher as the running platform and stops the platform when the JVM exits (Ctrl-C, stop). */
+    private CountDownLatch stopOnShutdown(Platform platform) {
+        try {
+            Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Relance…");
+            platform.close();
+            deleteQuietly(layout.launcherPid());
+            System.out.println("Relance stopped.");
+            stopped.countDown();
+        }, "relance-stop"));
+        return stopped;
+    }
+
+    private static void awaitQuietly(CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     /** Prints a development bearer token for one role, for curl and scripts against the local platform. */

@@ -50,7 +50,7 @@ public final class SharedPlatform implements BeforeAllCallback, ParameterResolve
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Map<String, Integer> servicePorts = new LinkedHashMap<>();
             ServiceSpec.ALL.forEach(spec -> servicePorts.put(spec.name(), FreePorts.find()));
-            PlatformPorts ports = new PlatformPorts(FreePorts.find(), FreePorts.find(), servicePorts);
+            PlatformPorts ports = new PlatformPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), servicePorts);
             Platform platform = Platform.start(new PlatformLayout(root, home), ports,
                     step -> System.out.println("[platform] " + step));
             platform.services().forEach(service -> System.out.printf("[platform] %s resident memory: %s MB%n",
