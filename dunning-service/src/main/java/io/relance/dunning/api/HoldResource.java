@@ -3,6 +3,7 @@ package io.relance.dunning.api;
 import io.relance.dunning.application.ManageHolds;
 import io.relance.dunning.domain.Debtor;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -29,6 +30,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class HoldResource {
 
     public record PromiseRequest(@NotNull LocalDate payBy, @NotNull @Positive BigDecimal amount,
@@ -113,6 +115,7 @@ public class HoldResource {
         return holds.lift(customerId).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/policy")
     @Operation(summary = "Give a customer its own policy; a null policyId returns it to its segment's")
@@ -121,6 +124,7 @@ public class HoldResource {
         return holds.assignPolicy(customerId, request.policyId()).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/assignee")
     @Operation(summary = "Assign a customer to a collector: its worklist items are filtered by that name")
@@ -129,6 +133,7 @@ public class HoldResource {
         return holds.assign(customerId, request.assignee()).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/contract-rate")
     @Operation(summary = "The late-payment rate of the customer's contract, in percent; null for the legal default")

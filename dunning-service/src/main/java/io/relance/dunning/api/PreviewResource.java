@@ -5,6 +5,7 @@ import io.relance.dunning.domain.DunningRun;
 import io.relance.dunning.domain.Money;
 import io.relance.dunning.domain.Reminder;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import java.util.UUID;
 /** What would be sent on a day. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class PreviewResource {
 
     public record PreviewedReminder(String customerId, int stepIndex, String stepName, List<String> channels,

@@ -10,6 +10,7 @@ import io.relance.dunning.domain.WorkItem;
 import io.relance.dunning.domain.WorkItemKind;
 import io.relance.dunning.persistence.HistoryEntry;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,7 @@ import java.util.UUID;
 /** What collectors have to do, what their calls came to, and each customer's case history. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class WorklistResource {
 
     public record Item(UUID itemId, WorkItemKind kind, String customerId, String assignee, List<UUID> invoiceIds,
