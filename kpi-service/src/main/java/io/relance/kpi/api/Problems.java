@@ -18,7 +18,7 @@ import java.util.UUID;
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);
-    private static final String BASE = "https://relance.io/problems/";
+    static final String BASE = "https://relance.io/problems/";
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
