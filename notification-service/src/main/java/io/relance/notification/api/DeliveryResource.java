@@ -48,7 +48,8 @@ public class DeliveryResource {
             throw new InvalidParameterException(byCustomer ? "invoiceId" : "customerId",
                     "exactly one of customerId and invoiceId is required");
         }
-        Uni<List<FindDeliveries.DeliveryView>> found = byCustomer ? find.byCustomer(customerId)
+        Uni<List<FindDeliveries.DeliveryView>> found = byCustomer
+                ? find.byCustomer(Parameters.identifier("customerId", customerId))
                 : find.byInvoice(Parameters.uuid("invoiceId", invoiceId));
         return found.map(list -> list.stream().map(DeliveryResource::response).toList());
     }
