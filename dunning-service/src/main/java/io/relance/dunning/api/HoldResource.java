@@ -5,6 +5,8 @@ import io.relance.dunning.domain.Debtor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +35,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class HoldResource {
 
-    public record PromiseRequest(@NotNull LocalDate payBy, @NotNull @Positive BigDecimal amount,
+    // Amounts are bounded before any arithmetic: 1e999999999 is a valid BigDecimal that setScale would expand for hours.
+    public record PromiseRequest(@NotNull LocalDate payBy,
+                                 @NotNull @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount,
                                  @PositiveOrZero Integer graceDays) {
     }
 
@@ -41,7 +45,8 @@ public class HoldResource {
                               @PositiveOrZero Integer graceDays) {
     }
 
-    public record InstalmentRequest(@NotNull LocalDate dueOn, @NotNull @Positive BigDecimal amount) {
+    public record InstalmentRequest(@NotNull LocalDate dueOn,
+                                    @NotNull @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount) {
     }
 
     /** A hold from {@code startsOn} (today when absent) to {@code endsOn} included (open-ended when absent). */
@@ -51,7 +56,9 @@ public class HoldResource {
     public record PolicyOverrideRequest(String policyId) {
     }
 
-    public record ContractRateRequest(@PositiveOrZero BigDecimal annualRate) {
+    /** A yearly rate in percent, as the column holds it (four decimals); above 100 % is no contract rate. */
+    public record ContractRateRequest(@PositiveOrZero @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                                      BigDecimal annualRate) {
     }
 
     /** The collector a customer's worklist items go to; null unassigns it. */

@@ -59,7 +59,7 @@ public class PreviewResource {
     @Operation(summary = "What would be sent on that date, to whom, on which channel, for how much; sends nothing")
     public Uni<Preview> preview(@QueryParam("date") @NotNull LocalDate date,
                                 @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
-        return preview.on(date, limit).map(runs -> new Preview(date,
+        return preview.on(InputBounds.check("date", date), limit).map(runs -> new Preview(date,
                 runs.stream().flatMap(run -> run.reminders().stream()).map(PreviewedReminder::of).toList(),
                 runs.stream().map(DunningRun::escalations).flatMap(List::stream)
                         .map(e -> new PreviewedEscalation(e.customerId(), e.invoiceId(), e.toStepIndex(),

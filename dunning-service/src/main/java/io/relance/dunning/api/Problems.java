@@ -1,6 +1,7 @@
 package io.relance.dunning.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);
-    private static final String BASE = "https://relance.io/problems/";
+    static final String BASE = "https://relance.io/problems/";
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
@@ -65,6 +66,12 @@ public class Problems {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
         }
+        if (e.getCause() instanceof JsonProcessingException limit) {
+            // Nesting deeper than 1,000 or a number longer than 1,000 digits: Jackson's stream limits.
+            return problem(400, "invalid-json", "Body is not valid JSON", limit.getOriginalMessage(),
+                    List.of(new Problem.FieldError("body", "must be JSON within the parser's limits: "
+                            + limit.getOriginalMessage())));
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
@@ -81,7 +88,9 @@ public class Problems {
             }
         });
         String rule = "has an unreadable value";
-        if (e instanceof InvalidFormatException format) {
+        if (e instanceof InputBounds.OutOfBoundsException bounds) {
+            rule = bounds.rule();
+        } else if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             rule = target.isEnum()
                     ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)

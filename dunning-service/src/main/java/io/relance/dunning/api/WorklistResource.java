@@ -12,6 +12,7 @@ import io.relance.dunning.persistence.HistoryEntry;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +60,8 @@ public class WorklistResource {
     }
 
     /** A promise to pay needs {@code payBy} and {@code amount}, and {@code invoiceId} when the item has several. */
-    public record CallRequest(@NotNull CallOutcome outcome, LocalDate payBy, @Positive BigDecimal amount,
+    public record CallRequest(@NotNull CallOutcome outcome, LocalDate payBy,
+                              @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount,
                               UUID invoiceId, String note) {
     }
 
