@@ -35,7 +35,7 @@ import java.util.UUID;
 @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class HoldResource {
 
-    // Amounts are bounded before any arithmetic: 1e999999999 is a valid BigDecimal that setScale would expand for hours.
+    // Amounts are bounded before any arithmetic: 1e999999999 is a BigDecimal that setScale would expand for hours.
     public record PromiseRequest(@NotNull LocalDate payBy,
                                  @NotNull @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount,
                                  @PositiveOrZero Integer graceDays) {
