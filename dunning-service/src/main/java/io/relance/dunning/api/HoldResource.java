@@ -3,7 +3,10 @@ package io.relance.dunning.api;
 import io.relance.dunning.application.ManageHolds;
 import io.relance.dunning.domain.Debtor;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +32,12 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class HoldResource {
 
-    public record PromiseRequest(@NotNull LocalDate payBy, @NotNull @Positive BigDecimal amount,
+    // Amounts are bounded before any arithmetic: 1e999999999 is a BigDecimal that setScale would expand for hours.
+    public record PromiseRequest(@NotNull LocalDate payBy,
+                                 @NotNull @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount,
                                  @PositiveOrZero Integer graceDays) {
     }
 
@@ -39,7 +45,8 @@ public class HoldResource {
                               @PositiveOrZero Integer graceDays) {
     }
 
-    public record InstalmentRequest(@NotNull LocalDate dueOn, @NotNull @Positive BigDecimal amount) {
+    public record InstalmentRequest(@NotNull LocalDate dueOn,
+                                    @NotNull @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount) {
     }
 
     /** A hold from {@code startsOn} (today when absent) to {@code endsOn} included (open-ended when absent). */
@@ -49,7 +56,9 @@ public class HoldResource {
     public record PolicyOverrideRequest(String policyId) {
     }
 
-    public record ContractRateRequest(@PositiveOrZero BigDecimal annualRate) {
+    /** A yearly rate in percent, as the column holds it (four decimals); above 100 % is no contract rate. */
+    public record ContractRateRequest(@PositiveOrZero @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                                      BigDecimal annualRate) {
     }
 
     /** The collector a customer's worklist items go to; null unassigns it. */
@@ -113,6 +122,7 @@ public class HoldResource {
         return holds.lift(customerId).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/policy")
     @Operation(summary = "Give a customer its own policy; a null policyId returns it to its segment's")
@@ -121,6 +131,7 @@ public class HoldResource {
         return holds.assignPolicy(customerId, request.policyId()).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/assignee")
     @Operation(summary = "Assign a customer to a collector: its worklist items are filtered by that name")
@@ -129,6 +140,7 @@ public class HoldResource {
         return holds.assign(customerId, request.assignee()).map(DebtorResponse::of);
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("customers/{customerId}/contract-rate")
     @Operation(summary = "The late-payment rate of the customer's contract, in percent; null for the legal default")

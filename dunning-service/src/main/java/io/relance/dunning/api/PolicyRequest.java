@@ -5,6 +5,7 @@ import io.relance.dunning.domain.Charge;
 import io.relance.dunning.domain.PolicyStep;
 import io.relance.dunning.domain.Tone;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -19,8 +20,9 @@ public record PolicyRequest(@NotBlank String name, @NotEmpty List<@Valid @NotNul
 
     /** One step; an unknown channel, tone or charge is refused when the body is read. */
     public record Step(@NotBlank String name, @NotNull Integer offsetDays, @NotEmpty List<@NotNull Channel> channels,
-                       @NotBlank String templateKey, @NotNull Tone tone, BigDecimal minimumAmount,
-                       Set<Charge> charges, Integer responseDays) {
+                       @NotBlank String templateKey, @NotNull Tone tone,
+                       @Digits(integer = 15, fraction = 6) BigDecimal minimumAmount,
+                       Set<@NotNull Charge> charges, Integer responseDays) {
 
         PolicyStep toDomain() {
             return new PolicyStep(name, offsetDays, channels, templateKey, tone, minimumAmount,

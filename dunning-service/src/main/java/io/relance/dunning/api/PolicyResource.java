@@ -4,6 +4,7 @@ import io.relance.dunning.application.ManagePolicies;
 import io.relance.dunning.domain.Policy;
 import io.relance.dunning.domain.Segment;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class PolicyResource {
 
     /** Which policy a segment follows. */
@@ -56,6 +58,7 @@ public class PolicyResource {
         });
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("policies/{policyId}")
     @Operation(summary = "Store the next version of a policy (the first when it is new)")
@@ -73,6 +76,7 @@ public class PolicyResource {
         return policies.assignments();
     }
 
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @PUT
     @Path("policy-assignments/{segment}")
     @Operation(summary = "Assign a policy to a customer segment")

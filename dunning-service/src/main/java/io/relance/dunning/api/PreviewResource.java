@@ -5,6 +5,7 @@ import io.relance.dunning.domain.DunningRun;
 import io.relance.dunning.domain.Money;
 import io.relance.dunning.domain.Reminder;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import java.util.UUID;
 /** What would be sent on a day. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class PreviewResource {
 
     public record PreviewedReminder(String customerId, int stepIndex, String stepName, List<String> channels,
@@ -57,7 +59,7 @@ public class PreviewResource {
     @Operation(summary = "What would be sent on that date, to whom, on which channel, for how much; sends nothing")
     public Uni<Preview> preview(@QueryParam("date") @NotNull LocalDate date,
                                 @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
-        return preview.on(date, limit).map(runs -> new Preview(date,
+        return preview.on(InputBounds.check("date", date), limit).map(runs -> new Preview(date,
                 runs.stream().flatMap(run -> run.reminders().stream()).map(PreviewedReminder::of).toList(),
                 runs.stream().map(DunningRun::escalations).flatMap(List::stream)
                         .map(e -> new PreviewedEscalation(e.customerId(), e.invoiceId(), e.toStepIndex(),

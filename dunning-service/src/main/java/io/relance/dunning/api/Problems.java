@@ -1,9 +1,13 @@
 package io.relance.dunning.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.relance.dunning.application.UnknownInvoiceException;
 import io.relance.dunning.domain.DunningRuleViolation;
 import jakarta.validation.ConstraintViolation;
@@ -11,17 +15,20 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Maps every failure a caller can cause to a problem document; nothing reaches the caller as a stack trace. */
 public class Problems {
 
-    private static final String BASE = "https://relance.io/problems/";
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+    static final String BASE = "https://relance.io/problems/";
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
@@ -59,6 +66,12 @@ public class Problems {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
         }
+        if (e.getCause() instanceof JsonProcessingException limit) {
+            // Nesting deeper than 1,000 or a number longer than 1,000 digits: Jackson's stream limits.
+            return problem(400, "invalid-json", "Body is not valid JSON", limit.getOriginalMessage(),
+                    List.of(new Problem.FieldError("body", "must be JSON within the parser's limits: "
+                            + limit.getOriginalMessage())));
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
@@ -75,7 +88,9 @@ public class Problems {
             }
         });
         String rule = "has an unreadable value";
-        if (e instanceof InvalidFormatException format) {
+        if (e instanceof InputBounds.OutOfBoundsException bounds) {
+            rule = bounds.rule();
+        } else if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             rule = target.isEnum()
                     ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
@@ -96,6 +111,24 @@ public class Problems {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return problem(404, "not-found", "Not found", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return problem(401, "unauthenticated", "Unauthenticated", "a valid bearer token is required", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Forbidden", "the token's roles do not allow this operation", List.of());
+    }
+
+    /** Anything unforeseen: logged with an id the caller can quote, never shown as a stack trace. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
+        return problem(500, "internal-error", "Internal error", "incident " + incident, List.of());
     }
 
     private static String field(ConstraintViolation<?> violation) {

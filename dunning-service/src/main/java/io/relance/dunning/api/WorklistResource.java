@@ -10,7 +10,9 @@ import io.relance.dunning.domain.WorkItem;
 import io.relance.dunning.domain.WorkItemKind;
 import io.relance.dunning.persistence.HistoryEntry;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +41,7 @@ import java.util.UUID;
 /** What collectors have to do, what their calls came to, and each customer's case history. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class WorklistResource {
 
     public record Item(UUID itemId, WorkItemKind kind, String customerId, String assignee, List<UUID> invoiceIds,
@@ -57,7 +60,8 @@ public class WorklistResource {
     }
 
     /** A promise to pay needs {@code payBy} and {@code amount}, and {@code invoiceId} when the item has several. */
-    public record CallRequest(@NotNull CallOutcome outcome, LocalDate payBy, @Positive BigDecimal amount,
+    public record CallRequest(@NotNull CallOutcome outcome, LocalDate payBy,
+                              @Positive @Digits(integer = 15, fraction = 6) BigDecimal amount,
                               UUID invoiceId, String note) {
     }
 

@@ -9,6 +9,7 @@ import io.relance.dunning.persistence.DunningStore;
 import io.relance.dunning.persistence.StoredReminder;
 import io.relance.dunning.testing.OnVertx;
 import io.relance.dunning.testing.TestClock;
+import io.relance.dunning.testing.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ class DunningApiIT {
 
     @BeforeEach
     void today() {
+        Tokens.actAs("admin");
         clock.setToday(TODAY);
     }
 

@@ -14,6 +14,7 @@ import io.relance.dunning.testing.Facts;
 import io.relance.dunning.testing.KafkaProbe;
 import io.relance.dunning.testing.OnVertx;
 import io.relance.dunning.testing.TestClock;
+import io.relance.dunning.testing.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
@@ -69,6 +70,7 @@ class WorklistIT {
 
     @BeforeEach
     void setUp() {
+        Tokens.actAs("admin");
         kafka = new KafkaProbe(bootstrapServers, mapper);
         clock.setToday(FIRST_REMINDER_DAY);
         collector = "collector-" + UUID.randomUUID();

@@ -3,26 +3,37 @@ package io.relance.kpi.api;
 import io.relance.kpi.application.ComputeKpis;
 import io.relance.kpi.application.Sums;
 import io.relance.kpi.domain.KpiTotals;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What one instance answers its peers: the sums of its own partitions' ledgers, never merged with anyone's, so
- * that the asking instance merges each part exactly once.
+ * that the asking instance merges each part exactly once. Only peers holding the shared secret
+ * ({@code relance.kpi.peers.secret}) are answered: no user role reaches these endpoints.
  */
 @Path("/kpis/internal")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalKpiResource {
 
@@ -42,16 +53,26 @@ public class InternalKpiResource {
         }
     }
 
-    private final ComputeKpis compute;
+    /** The header a peer presents the shared secret in. */
+    public static final String PEER_SECRET_HEADER = "Relance-Peer-Secret";
 
-    InternalKpiResource(ComputeKpis compute) {
+    private final ComputeKpis compute;
+    private final SecurityIdentity identity;
+    private final Optional<byte[]> secret;
+
+    InternalKpiResource(ComputeKpis compute, SecurityIdentity identity,
+                        @ConfigProperty(name = "relance.kpi.peers.secret") Optional<String> secret) {
         this.compute = compute;
+        this.identity = identity;
+        this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 
     @GET
     @Path("/sums")
     @Operation(summary = "Between instances: this instance's KPI sums, one per day")
-    public List<SumsDocument> sums(@QueryParam("day") List<String> days, @QueryParam("window") String window) {
+    public List<SumsDocument> sums(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
+                                   @QueryParam("day") List<String> days, @QueryParam("window") String window) {
+        admitPeer(peerSecret);
         if (days == null || days.isEmpty()) {
             throw new BadParameterException("day", "is required at least once");
         }
@@ -62,11 +83,25 @@ public class InternalKpiResource {
     @GET
     @Path("/customers/{customerId}")
     @Operation(summary = "Between instances: one customer's KPI sums per currency, 404 when its ledger is not here")
-    public Map<String, KpiTotals.Snapshot> customer(@PathParam("customerId") String customerId,
+    public Map<String, KpiTotals.Snapshot> customer(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
+                                                    @PathParam("customerId") String customerId,
                                                     @QueryParam("asOf") String asOf, @QueryParam("window") String window) {
+        admitPeer(peerSecret);
         return compute.localCustomer(customerId, QueryParameters.date("asOf", asOf, null), positive(window))
                 .map(InternalKpiResource::snapshots)
                 .orElseThrow(() -> new NoSuchElementException("the ledger of " + customerId + " is not on this instance"));
+    }
+
+    /** Compared in constant time; a caller with a user token but no secret is known, and still not allowed. */
+    private void admitPeer(String presented) {
+        if (secret.isPresent() && presented != null
+                && MessageDigest.isEqual(secret.get(), presented.getBytes(StandardCharsets.UTF_8))) {
+            return;
+        }
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        throw new ForbiddenException();
     }
 
     static Map<String, KpiTotals.Snapshot> snapshots(Map<String, KpiTotals> byCurrency) {

@@ -3,6 +3,7 @@ package io.relance.kpi.api;
 import io.relance.kpi.application.ComputeKpis;
 import io.relance.kpi.application.KpiQuery;
 import io.relance.kpi.domain.Kpis;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 @Path("/kpis")
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiResource {
 

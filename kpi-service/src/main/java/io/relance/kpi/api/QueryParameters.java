@@ -18,6 +18,9 @@ final class QueryParameters {
     static final int DEFAULT_WINDOW = 30;
     /** Beyond this many points a history is refused: each point is a pass over the ledgers. */
     static final int MAX_POINTS = 400;
+    /** Business dates outside these are refused: a window or series step from the calendar's ends would overflow. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private static final Set<String> SEGMENTS = Arrays.stream(Segment.values()).map(Enum::name).collect(Collectors.toSet());
 
@@ -31,11 +34,16 @@ final class QueryParameters {
             }
             return whenAbsent;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameterException(name, "must be an ISO-8601 date (yyyy-MM-dd), got '" + value + "'");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new BadParameterException(name, "must be between " + EARLIEST + " and " + LATEST + ", got " + date);
+        }
+        return date;
     }
 
     static int window(String value) {

@@ -44,13 +44,16 @@ public class StreamsPeers implements Peers {
     private final KafkaStreams streams;
     private final ObjectMapper mapper;
     private final Optional<String> self;
+    private final Optional<String> secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     StreamsPeers(KafkaStreams streams, ObjectMapper mapper,
-                 @ConfigProperty(name = "kafka-streams.application.server") Optional<String> self) {
+                 @ConfigProperty(name = "kafka-streams.application.server") Optional<String> self,
+                 @ConfigProperty(name = "relance.kpi.peers.secret") Optional<String> secret) {
         this.streams = streams;
         this.mapper = mapper;
         this.self = self.filter(server -> !server.isBlank());
+        this.secret = secret.filter(s -> !s.isBlank());
     }
 
     @Override
@@ -97,8 +100,9 @@ public class StreamsPeers implements Peers {
     private <T> Optional<T> get(HostInfo peer, String path, TypeReference<T> type) {
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+            secret.ifPresent(s -> request.header(InternalKpiResource.PEER_SECRET_HEADER, s));
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }

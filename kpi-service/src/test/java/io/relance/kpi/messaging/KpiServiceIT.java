@@ -7,6 +7,7 @@ import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.relance.contracts.dunning.Channel;
+import io.relance.kpi.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,11 @@ class KpiServiceIT {
 
     @Inject
     ObjectMapper mapper;
+
+    @BeforeEach
+    void asAFinanceManager() {
+        Tokens.actAs("manager");
+    }
 
     @Test
     void eventsOnTheBrokerDeliveredTwiceAndOutOfOrderGiveTheWorkedRecoveryAndCostFigures() throws Exception {

@@ -5,6 +5,7 @@ import io.relance.notification.domain.Channel;
 import io.relance.notification.domain.Delivery;
 import io.relance.notification.domain.DeliveryStatus;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/")
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class DeliveryResource {
 
     /** One delivery of a reminder on one channel; {@code letter} is the PDF's path for letters that went out. */
@@ -46,7 +48,8 @@ public class DeliveryResource {
             throw new InvalidParameterException(byCustomer ? "invoiceId" : "customerId",
                     "exactly one of customerId and invoiceId is required");
         }
-        Uni<List<FindDeliveries.DeliveryView>> found = byCustomer ? find.byCustomer(customerId)
+        Uni<List<FindDeliveries.DeliveryView>> found = byCustomer
+                ? find.byCustomer(Parameters.identifier("customerId", customerId))
                 : find.byInvoice(Parameters.uuid("invoiceId", invoiceId));
         return found.map(list -> list.stream().map(DeliveryResource::response).toList());
     }

@@ -10,6 +10,20 @@ final class Parameters {
     private Parameters() {
     }
 
+    /** Longer than any real customer id; also keeps a hostile one out of the database and the logs. */
+    static final int MAX_ID_LENGTH = 200;
+
+    /** An identifier as other services issue them: printable, at most {@link #MAX_ID_LENGTH} characters. */
+    static String identifier(String field, String value) {
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidParameterException(field, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameterException(field, "must not contain control characters");
+        }
+        return value;
+    }
+
     static UUID uuid(String field, String value) {
         try {
             return UUID.fromString(value);

@@ -7,6 +7,7 @@ import io.relance.notification.domain.SmsText;
 import io.relance.notification.domain.Tone;
 import io.relance.notification.rendering.RenderedMessage;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/templates/{key}")
+@RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
 public class TemplateResource {
 
     /** A rendered template; {@code smsSegments} only for SMS. */

@@ -3,10 +3,12 @@ package io.relance.notification.api;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.notification.GreenMailTestResource;
+import io.relance.notification.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -20,6 +22,11 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(RelanceServersTestResource.class)
 @WithTestResource(GreenMailTestResource.class)
 class TemplatePreviewIT {
+
+    @BeforeEach
+    void asACollector() {
+        Tokens.actAs("collector");
+    }
 
     @Test
     void anyTemplateRendersWithSampleDataInTheQuarkusEngine() {

@@ -11,9 +11,11 @@ import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.contracts.dunning.Tone;
 import io.relance.notification.GreenMailTestResource;
 import io.relance.notification.ItSupport;
+import io.relance.notification.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(RelanceServersTestResource.class)
 @WithTestResource(GreenMailTestResource.class)
 class QuietHoursIT {
+
+    @BeforeEach
+    void asACollector() {
+        Tokens.actAs("collector");
+    }
 
     /** The test clock reads 10:00 in Paris; a window from 20:00 to 21:00 is closed then. */
     public static class WindowClosedAtTen implements QuarkusTestProfile {

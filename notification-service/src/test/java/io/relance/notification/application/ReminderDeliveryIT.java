@@ -10,6 +10,7 @@ import io.relance.contracts.dunning.ReminderRequested;
 import io.relance.contracts.dunning.Tone;
 import io.relance.notification.GreenMailTestResource;
 import io.relance.notification.ItSupport;
+import io.relance.notification.Tokens;
 import io.relance.notification.domain.Delivery;
 import io.relance.notification.provider.SandboxSmsGateway;
 import io.relance.servers.RelanceServersTestResource;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -41,6 +43,11 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(RelanceServersTestResource.class)
 @WithTestResource(GreenMailTestResource.class)
 class ReminderDeliveryIT {
+
+    @BeforeEach
+    void asACollector() {
+        Tokens.actAs("collector");
+    }
 
     @Inject
     SandboxSmsGateway sms;

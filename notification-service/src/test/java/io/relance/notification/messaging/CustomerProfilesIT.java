@@ -9,8 +9,10 @@ import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.dunning.Tone;
 import io.relance.notification.GreenMailTestResource;
 import io.relance.notification.ItSupport;
+import io.relance.notification.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(RelanceServersTestResource.class)
 @WithTestResource(GreenMailTestResource.class)
 class CustomerProfilesIT {
+
+    @BeforeEach
+    void asACollector() {
+        Tokens.actAs("collector");
+    }
 
     private final GreenMail mail = GreenMailTestResource.greenMail();
 
