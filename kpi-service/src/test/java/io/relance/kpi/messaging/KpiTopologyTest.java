@@ -88,8 +88,9 @@ class KpiTopologyTest {
         log.forEach(driver::send);
 
         assertThat(driver.kpis().kpis(new KpiQuery(MARCH_31, 90, null, null))).isEqualTo(once);
-        assertThat(consumed("applied")).isEqualTo(log.size());
-        assertThat(consumed("duplicate")).isEqualTo(log.size());
+        // Ids older than the retention behind stream time are forgotten and re-applied (the ledger absorbs them).
+        assertThat(consumed("applied") + consumed("duplicate")).isEqualTo(2 * log.size());
+        assertThat(consumed("duplicate")).isPositive();
     }
 
     @Test
