@@ -45,6 +45,10 @@ final class Failures {
         return false;
     }
 
+    static DeadLetters.ReasonClass reasonClass(Throwable failure) {
+        return isPoison(failure) ? DeadLetters.ReasonClass.REJECTED : DeadLetters.ReasonClass.FAILED;
+    }
+
     static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoisonEventException) {

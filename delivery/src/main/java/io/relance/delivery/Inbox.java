@@ -96,13 +96,13 @@ public class Inbox {
             event = decoder.decode(metadata.getTopic(), key == null ? null : key.toString(), metadata.getHeaders(),
                     message.getPayload());
         } catch (PoisonEventException e) {
-            return deadLetter(message, metadata, e.getMessage());
+            return deadLetter(message, metadata, DeadLetters.ReasonClass.UNDECODABLE, e.getMessage());
         }
         String consumer = identity.consumerName(metadata.getTopic());
         return retried(applyOnce(consumer, event.eventId(), session -> effect.apply(session, event)), event.eventId())
                 .invoke(applied -> consumed(event, applied ? "applied" : "duplicate"))
                 .onItem().transformToUni(applied -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
+                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reasonClass(e), Failures.reason(e)));
     }
 
     private Uni<Void> handleTombstone(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata,
@@ -110,18 +110,20 @@ public class Inbox {
         Object key = metadata.getKey();
         String id = EventDecoder.header(metadata.getHeaders(), CloudEventHeaders.ID);
         if (key == null || id == null) {
-            return deadLetter(message, metadata, "a tombstone needs a key and a ce_id header");
+            return deadLetter(message, metadata, DeadLetters.ReasonClass.UNDECODABLE,
+                    "a tombstone needs a key and a ce_id header");
         }
         UUID tombstoneId;
         try {
             tombstoneId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return deadLetter(message, metadata, "tombstone ce_id is not a UUID: " + id);
+            return deadLetter(message, metadata, DeadLetters.ReasonClass.UNDECODABLE,
+                    "tombstone ce_id is not a UUID: " + id);
         }
         String consumer = identity.consumerName(metadata.getTopic());
         return retried(applyOnce(consumer, tombstoneId, session -> effect.apply(session, key.toString())), tombstoneId)
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reason(e)));
+                .onFailure().recoverWithUni(e -> deadLetter(message, metadata, Failures.reasonClass(e), Failures.reason(e)));
     }
 
     private void consumed(RelanceEvent event, String outcome) {
@@ -154,8 +156,9 @@ public class Inbox {
                 .atMost(Math.max(0, config.maxAttempts() - 1));
     }
 
-    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, String reason) {
-        return deadLetters.send(metadata, message.getPayload(), reason)
+    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata,
+                                 DeadLetters.ReasonClass reasonClass, String reason) {
+        return deadLetters.send(metadata, message.getPayload(), reasonClass, reason)
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }

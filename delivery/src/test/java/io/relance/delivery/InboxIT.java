@@ -70,6 +70,7 @@ class InboxIT {
     void aRecordThatIsNotJsonIsDeadLetteredWithItsReasonAndTheNextRecordIsProcessed() {
         String customer = "C-" + UUID.randomUUID();
         InvoiceIssued next = Events.invoiceIssued(customer, "F-2026-0003");
+        double undecodableBefore = deadLettered("undecodable");
 
         kafka.send(Topics.INVOICE_EVENTS, customer, "{not json".getBytes(StandardCharsets.UTF_8), Map.of(
                 CloudEventHeaders.TYPE, EventType.INVOICE_ISSUED_V1.ceType()));
@@ -81,6 +82,7 @@ class InboxIT {
         assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_TOPIC)).isEqualTo(Topics.INVOICE_EVENTS);
         assertThat(KafkaProbe.header(dead, CloudEventHeaders.DEAD_LETTER_OFFSET)).isNotBlank();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(deadLettered("undecodable")).isGreaterThanOrEqualTo(undecodableBefore + 1);
     }
 
     @Test
@@ -112,6 +114,7 @@ class InboxIT {
         String customer = "C-" + UUID.randomUUID();
         InvoiceIssued failing = Events.invoiceIssued(customer, "FAIL-2026-0004");
         InvoiceIssued next = Events.invoiceIssued(customer, "F-2026-0005");
+        double failedBefore = deadLettered("failed");
 
         kafka.publish(mapper, failing);
         kafka.publish(mapper, next);
@@ -120,6 +123,7 @@ class InboxIT {
         assertThat(effects(failing.eventId())).isZero();
         assertThat(KafkaProbe.header(deadLetterOf(customer), CloudEventHeaders.DEAD_LETTER_REASON))
                 .contains("this effect always fails");
+        assertThat(deadLettered("failed")).isGreaterThanOrEqualTo(failedBefore + 1);
     }
 
     @Test
@@ -154,6 +158,10 @@ class InboxIT {
     private double consumed(String outcome) {
         return registry.find("relance.events.consumed").tag("outcome", outcome).counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private double deadLettered(String reasonClass) {
+        return registry.find("relance.dead.letters").tag("reason", reasonClass).counter().count();
     }
 
     private ConsumerRecord<String, byte[]> deadLetterOf(String customer) {

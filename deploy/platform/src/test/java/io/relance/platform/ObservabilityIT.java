@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,9 @@ class ObservabilityIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("relance.root")).toAbsolutePath().normalize();
+    /** The rule files prometheus.yml loads: business targets as recording rules, then the alerts that read them. */
+    private static final List<String> RULE_FILES = List.of("targets.yml", "alerts.yml");
+    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,");
 
     private static Path binaries;
     private static ChildProcess prometheus;
@@ -54,7 +59,9 @@ class ObservabilityIT {
         binaries = Path.of(run(List.of(ROOT.resolve("deploy/prometheus/install.sh").toString())).trim());
         exercise(platform);
         Path dir = Files.createTempDirectory("relance-prometheus-");
-        Files.copy(ROOT.resolve("deploy/prometheus/alerts.yml"), dir.resolve("alerts.yml"));
+        for (String rules : RULE_FILES) {
+            Files.copy(ROOT.resolve("deploy/prometheus").resolve(rules), dir.resolve(rules));
+        }
         Files.writeString(dir.resolve("prometheus.yml"), scrapeConfig(platform));
         int port = FreePorts.find();
         prometheusUrl = "http://127.0.0.1:" + port;
@@ -64,6 +71,9 @@ class ObservabilityIT {
                 Duration.ofSeconds(10));
         prometheus.watch(prometheus.pid());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(ObservabilityIT::everyTargetScraped);
+        // Recording rules write their series at the first evaluation after start: the alerts read them.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> exposedMetrics().containsAll(recordedNames()));
     }
 
     @AfterAll
@@ -77,17 +87,47 @@ class ObservabilityIT {
     void theCommittedPrometheusConfigurationAndRulesPassPromtool() throws Exception {
         assertThat(run(List.of(binaries.resolve("promtool").toString(), "check", "config",
                 ROOT.resolve("deploy/prometheus/prometheus.yml").toString()))).contains("SUCCESS");
-        assertThat(run(List.of(binaries.resolve("promtool").toString(), "check", "rules",
-                ROOT.resolve("deploy/prometheus/alerts.yml").toString()))).contains("SUCCESS");
+        // docker-compose's configuration, with the rule files beside it as the container mounts them.
+        Path compose = Files.createTempDirectory("relance-compose-prometheus-");
+        Files.copy(ROOT.resolve("deploy/compose/prometheus.yml"), compose.resolve("prometheus.yml"));
+        for (String rules : RULE_FILES) {
+            Files.copy(ROOT.resolve("deploy/prometheus").resolve(rules), compose.resolve(rules));
+        }
+        assertThat(run(List.of(binaries.resolve("promtool").toString(), "check", "config",
+                compose.resolve("prometheus.yml").toString()))).contains("SUCCESS");
+        List<String> check = new ArrayList<>(List.of(binaries.resolve("promtool").toString(), "check", "rules"));
+        RULE_FILES.forEach(rules -> check.add(ROOT.resolve("deploy/prometheus").resolve(rules).toString()));
+        assertThat(run(check)).contains("SUCCESS").doesNotContain("FAILED");
+        JsonNode config = new YAMLMapper().readTree(ROOT.resolve("deploy/prometheus/prometheus.yml").toFile());
+        List<String> loaded = new ArrayList<>();
+        config.path("rule_files").forEach(file -> loaded.add(file.asText()));
+        assertThat(loaded).containsExactlyElementsOf(RULE_FILES);
     }
 
     @Test
-    void everyAlertExpressionParsesAndReadsOnlyExposedMetrics() throws Exception {
+    void everyAlertAndRecordingRuleExpressionParsesAndReadsOnlyExposedMetrics() throws Exception {
         List<String> expressions = new ArrayList<>();
-        new YAMLMapper().readTree(ROOT.resolve("deploy/prometheus/alerts.yml").toFile()).path("groups")
-                .forEach(group -> group.path("rules").forEach(rule -> expressions.add(rule.path("expr").asText())));
-        assertThat(expressions).isNotEmpty();
+        for (String rules : RULE_FILES) {
+            rules(rules).forEach(rule -> expressions.add(rule.path("expr").asText()));
+        }
+        assertThat(expressions).hasSizeGreaterThanOrEqualTo(9);
         assertQueriesHold(expressions);
+    }
+
+    @Test
+    void theReminderFailureAndDsoAlertsCompareAgainstTheirConfigurableTargets() throws Exception {
+        Map<String, String> alerts = new LinkedHashMap<>();
+        rules("alerts.yml").forEach(rule -> alerts.put(rule.path("alert").asText(), rule.path("expr").asText()));
+        assertThat(PromQlMetricNames.of(alerts.get("ReminderFailureRateHigh"))).contains(
+                "relance_reminders_failed_total", "relance_reminders_sent_total", "relance:reminder_failure_ratio_threshold");
+        assertThat(PromQlMetricNames.of(alerts.get("DsoAboveTarget"))).contains("relance_kpi_dso_days", "relance:dso_target_days");
+        assertThat(recordedNames()).contains("relance:reminder_failure_ratio_threshold", "relance:dso_target_days");
+        // Before any delivery the ratio must be a number (0), not NaN or no series: clamp_min keeps the alert defined.
+        String ratio = alerts.get("ReminderFailureRateHigh").split(">")[0];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> query(ratio).path("data").path("result").size() == 1);
+        double value = query(ratio).path("data").path("result").get(0).path("value").get(1).asDouble();
+        assertThat(value).isBetween(0.0, 1.0);
     }
 
     @Test
@@ -100,6 +140,21 @@ class ObservabilityIT {
         }
         assertThat(expressions).isNotEmpty();
         assertQueriesHold(expressions);
+    }
+
+    @Test
+    void everyDashboardVariableReadsAnExposedMetric() throws Exception {
+        Set<String> read = new TreeSet<>();
+        try (Stream<Path> dashboards = Files.list(ROOT.resolve("deploy/grafana/dashboards"))) {
+            for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
+                Matcher variable = LABEL_VALUES.matcher(Files.readString(dashboard));
+                while (variable.find()) {
+                    read.add(variable.group(1));
+                }
+            }
+        }
+        assertThat(read).isNotEmpty();
+        assertThat(exposedMetrics()).containsAll(read);
     }
 
     @Test
@@ -124,16 +179,36 @@ class ObservabilityIT {
     }
 
     private static Set<String> unknownMetrics(String expression) throws Exception {
-        Set<String> exposed = new TreeSet<>();
-        JSON.readTree(get(prometheusUrl + "/api/v1/label/__name__/values")).path("data")
-                .forEach(name -> exposed.add(name.asText()));
         Set<String> unknown = new TreeSet<>(PromQlMetricNames.of(expression));
-        unknown.removeAll(exposed);
+        unknown.removeAll(exposedMetrics());
         return unknown;
     }
 
+    private static Set<String> exposedMetrics() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        JSON.readTree(get(prometheusUrl + "/api/v1/label/__name__/values")).path("data")
+                .forEach(name -> exposed.add(name.asText()));
+        return exposed;
+    }
+
+    private static List<JsonNode> rules(String file) throws IOException {
+        List<JsonNode> rules = new ArrayList<>();
+        new YAMLMapper().readTree(ROOT.resolve("deploy/prometheus").resolve(file).toFile()).path("groups")
+                .forEach(group -> group.path("rules").forEach(rules::add));
+        return rules;
+    }
+
+    private static Set<String> recordedNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (String file : RULE_FILES) {
+            rules(file).stream().filter(rule -> rule.has("record")).forEach(rule -> names.add(rule.path("record").asText()));
+        }
+        return names;
+    }
+
     private static JsonNode query(String expression) throws Exception {
-        String grafanaFree = expression.replace("$__rate_interval", "1m").replace("$__interval", "1m");
+        String grafanaFree = expression.replace("$__rate_interval", "1m").replace("$__interval", "1m")
+                .replace("$__range", "1h");
         return JSON.readTree(get(prometheusUrl + "/api/v1/query?query="
                 + URLEncoder.encode(grafanaFree, StandardCharsets.UTF_8)));
     }
@@ -181,9 +256,9 @@ class ObservabilityIT {
                   scrape_interval: 1s
                   evaluation_interval: 1s
                 rule_files:
-                  - alerts.yml
-                scrape_configs:
                 """);
+        RULE_FILES.forEach(rules -> config.append("  - ").append(rules).append('\n'));
+        config.append("scrape_configs:\n");
         platform.services().forEach(service -> config.append("""
                   - job_name: %s
                     metrics_path: /q/metrics

@@ -1,5 +1,8 @@
 package io.relance.dunning.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.relance.contracts.dunning.Channel;
 import io.relance.contracts.dunning.ClosureReason;
 import io.relance.contracts.dunning.DeliveryOutcome;
@@ -27,21 +30,34 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Translates dunning decisions into the event contracts and appends them to the outbox. */
+@Startup
 @ApplicationScoped
 public class DunningEvents {
 
     private final Outbox outbox;
+    private final Map<Channel, Counter> requested = new EnumMap<>(Channel.class);
 
-    DunningEvents(Outbox outbox) {
+    DunningEvents(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        // Every channel has a series from the start, at 0, so a rate over it exists before its first reminder.
+        for (Channel channel : Channel.values()) {
+            requested.put(channel, Counter.builder("relance.reminders.requested")
+                    .description("Reminders requested from notification-service (appended to the outbox), per channel")
+                    .tag("channel", channel.name()).register(registry));
+        }
     }
 
+    /** Appends the ReminderRequested event; a reminder on two channels counts once for each. */
     public Uni<Void> reminderRequested(Mutiny.Session session, Reminder reminder, Instant occurredAt) {
-        return outbox.append(session, toEvent(reminder, occurredAt));
+        ReminderRequested event = toEvent(reminder, occurredAt);
+        return outbox.append(session, event)
+                .invoke(() -> event.channels().forEach(channel -> requested.get(channel).increment()));
     }
 
     /** Publishes an escalation; a hand-over carries its evidence file, built from {@code reminders}. */

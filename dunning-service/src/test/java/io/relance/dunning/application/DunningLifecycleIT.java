@@ -2,6 +2,7 @@ package io.relance.dunning.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.EventType;
@@ -52,6 +53,8 @@ class DunningLifecycleIT {
     SweepDueActions sweep;
     @Inject
     DunningStore store;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -73,10 +76,13 @@ class DunningLifecycleIT {
         kafka.publish(Facts.payment(first, "300.00", DUE.plusDays(3)));
         awaitPaid(first, "300.00");
         awaitCase(second);
+        double emailsBefore = registry.find("relance.reminders.requested").tag("channel", "EMAIL").counter().count();
 
         sweepOn(FIRST_REMINDER_DAY);
         sweepOn(FIRST_REMINDER_DAY);
 
+        assertThat(registry.find("relance.reminders.requested").tag("channel", "EMAIL").counter().count())
+                .isGreaterThanOrEqualTo(emailsBefore + 1);
         JsonNode reminder = kafka.readUntil(Topics.DUNNING_EVENTS, customer, r -> count(r, REQUESTED) >= 1,
                 Duration.ofSeconds(30)).stream().filter(r -> r.ceType().equals(REQUESTED)).findFirst()
                 .orElseThrow().value();

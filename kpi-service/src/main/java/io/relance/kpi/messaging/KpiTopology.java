@@ -1,6 +1,7 @@
 package io.relance.kpi.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.relance.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,19 +31,23 @@ public class KpiTopology {
 
     private final ObjectMapper mapper;
     private final Duration seenEventsRetention;
+    private final MeterRegistry registry;
 
-    KpiTopology(ObjectMapper mapper, @ConfigProperty(name = "relance.kpi.seen-events.retention") Duration seenEventsRetention) {
+    KpiTopology(ObjectMapper mapper, @ConfigProperty(name = "relance.kpi.seen-events.retention") Duration seenEventsRetention,
+                MeterRegistry registry) {
         this.mapper = mapper;
         this.seenEventsRetention = seenEventsRetention;
+        this.registry = registry;
     }
 
     @Produces
     public Topology topology() {
-        return build(mapper, seenEventsRetention);
+        return build(mapper, seenEventsRetention, registry);
     }
 
     /** The topology; event ids are remembered for {@code seenEventsRetention} of business time. */
-    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention) {
+    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention, MeterRegistry registry) {
+        StreamMetrics metrics = new StreamMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(KpiStores.SEEN_EVENTS,
@@ -54,7 +59,7 @@ public class KpiTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new LedgerProcessor(new EventReader(mapper)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
+                .process(() -> new LedgerProcessor(new EventReader(mapper), metrics), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
                         KpiStores.DAY_SUMS)
                 .to(Topics.KPI_SERVICE_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();

@@ -27,13 +27,15 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private static final Logger LOG = Logger.getLogger(LedgerProcessor.class);
 
     private final EventReader reader;
+    private final StreamMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, Long> seen;
     private KeyValueStore<String, CustomerLedger> ledgers;
     private KeyValueStore<String, DaySums> daySums;
 
-    LedgerProcessor(EventReader reader) {
+    LedgerProcessor(EventReader reader, StreamMetrics metrics) {
         this.reader = reader;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,11 +63,13 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
             String id = event.eventId().toString();
             long occurredAt = event.occurredAt().toEpochMilli();
             if (seen.fetch(id, occurredAt) != null) {
+                metrics.duplicate(type);
                 return;
             }
             seen.put(id, occurredAt, occurredAt);
             CustomerLedger before = ledgers.get(event.customerId());
             save(before, LedgerEvents.apply(before == null ? CustomerLedger.empty(event.customerId()) : before.copy(), event));
+            metrics.applied(type);
         } catch (EventReader.UnreadableEvent e) {
             deadLetter(record, metadata, e.getMessage());
         }
@@ -101,6 +105,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private void deadLetter(Record<String, byte[]> record, Optional<RecordMetadata> metadata, String reason) {
         LOG.warnf("dead-lettering %s: %s", record.key(), reason);
+        metrics.undecodable();
         record.headers().add(CloudEventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
         metadata.ifPresent(meta -> {
             record.headers().add(CloudEventHeaders.DEAD_LETTER_TOPIC, meta.topic().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.relance.kpi.messaging;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
@@ -110,7 +111,7 @@ public final class KpiBenchmark {
             kafka.createTopics(topics, PARTITIONS);
             long events = produce(kafka.bootstrapServers());
             try (KafkaStreams streams = new KafkaStreams(
-                    KpiTopology.build(KpiTopologyDriver.MAPPER, KpiTopologyDriver.SEEN_EVENTS_RETENTION),
+                    KpiTopology.build(KpiTopologyDriver.MAPPER, KpiTopologyDriver.SEEN_EVENTS_RETENTION, new SimpleMeterRegistry()),
                     streamsConfig(kafka.bootstrapServers(), state))) {
                 long started = System.nanoTime();
                 streams.start();

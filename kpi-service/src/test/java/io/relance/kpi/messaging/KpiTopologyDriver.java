@@ -3,6 +3,7 @@ package io.relance.kpi.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
@@ -45,6 +46,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TopologyTestDriver driver;
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final TestOutputTopic<String, byte[]> deadLetters;
@@ -60,7 +62,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // One folder per driver: two drivers at once (or two test JVMs) must not share a RocksDB lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION), config);
+        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION, registry), config);
         for (String topic : KpiTopology.SOURCES) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
@@ -101,6 +103,11 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
 
     TestOutputTopic<String, byte[]> deadLetters() {
         return deadLetters;
+    }
+
+    /** The topology's counters: relance.events.consumed by type and outcome, relance.dead.letters. */
+    SimpleMeterRegistry registry() {
+        return registry;
     }
 
     /** The KPIs as the service reads them: from the day sums kept by the topology. */

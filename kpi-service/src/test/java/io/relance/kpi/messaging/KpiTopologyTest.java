@@ -88,6 +88,9 @@ class KpiTopologyTest {
         log.forEach(driver::send);
 
         assertThat(driver.kpis().kpis(new KpiQuery(MARCH_31, 90, null, null))).isEqualTo(once);
+        // Ids older than the retention behind stream time are forgotten and re-applied (the ledger absorbs them).
+        assertThat(consumed("applied") + consumed("duplicate")).isEqualTo(2 * log.size());
+        assertThat(consumed("duplicate")).isPositive();
     }
 
     @Test
@@ -150,6 +153,7 @@ class KpiTopologyTest {
         assertThat(reason(dead)).startsWith("payload is not a valid relance.invoice.issued.v1");
         assertThat(dead.key()).isEqualTo("C-9");
         assertThat(driver.kpis().receivablesSoFar().get("EUR")).isEqualByComparingTo("10.00");
+        assertThat(driver.registry().get("relance.dead.letters").tag("reason", "undecodable").counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -195,5 +199,10 @@ class KpiTopologyTest {
 
     private static String reason(TestRecord<String, byte[]> dead) {
         return new String(dead.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8);
+    }
+
+    private double consumed(String outcome) {
+        return driver.registry().find("relance.events.consumed").tag("outcome", outcome).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 }

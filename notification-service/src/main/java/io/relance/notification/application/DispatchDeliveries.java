@@ -58,10 +58,12 @@ public class DispatchDeliveries {
     private final NotificationConfig.Dispatch dispatch;
     private final SendingWindow window;
     private final RetryPolicy retry;
+    private final DeliveryMetrics metrics;
 
     DispatchDeliveries(DeliveryRepository deliveries, ReminderRepository reminders, ContactRepository contacts,
                        SuppressionRepository suppressions, LetterRepository letters, MessageRenderer renderer,
-                       ChannelSenders senders, ChannelCosts costs, Outbox outbox, Clock clock, NotificationConfig config) {
+                       ChannelSenders senders, ChannelCosts costs, Outbox outbox, Clock clock, NotificationConfig config,
+                       DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.reminders = reminders;
         this.contacts = contacts;
@@ -75,6 +77,7 @@ public class DispatchDeliveries {
         this.dispatch = config.dispatch();
         this.window = new SendingWindow(config.quietHours().zone(), config.quietHours().opens(), config.quietHours().closes());
         this.retry = new RetryPolicy(dispatch.initialBackoff(), dispatch.maxBackoff(), dispatch.maxAttempts());
+        this.metrics = metrics;
     }
 
     /** One attempt to make: what to send, to whom, as which attempt number. */
@@ -187,8 +190,10 @@ public class DispatchDeliveries {
     private Uni<Optional<Job>> settle(DeliveryEntity row, Delivery delivery, Instant now, boolean permanent) {
         Uni<Void> saved = deliveries.save(row, delivery, now);
         Uni<Void> published = switch (delivery.status()) {
-            case SENT -> saved.chain(() -> outbox.append(DeliveryEvents.sent(delivery, now)));
-            case FAILED -> saved.chain(() -> outbox.append(DeliveryEvents.failed(delivery, permanent, now)));
+            case SENT -> saved.chain(() -> outbox.append(DeliveryEvents.sent(delivery, now)))
+                    .invoke(() -> metrics.sent(delivery.channel()));
+            case FAILED -> saved.chain(() -> outbox.append(DeliveryEvents.failed(delivery, permanent, now)))
+                    .invoke(() -> metrics.failed(delivery.channel(), permanent));
             default -> saved;
         };
         return published.replaceWith(Optional.empty());

@@ -1,6 +1,7 @@
 package io.relance.notification.application;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.Topics;
@@ -51,6 +52,8 @@ class ReminderDeliveryIT {
 
     @Inject
     SandboxSmsGateway sms;
+    @Inject
+    MeterRegistry registry;
 
     private final GreenMail mail = GreenMailTestResource.greenMail();
 
@@ -117,9 +120,15 @@ class ReminderDeliveryIT {
         ReminderRequested request = ItSupport.reminder(customer, "formal-notice", Tone.FORMAL,
                 List.of(Channel.REGISTERED_LETTER, Channel.SMS, Channel.PHONE_TASK));
         UUID invoiceId = request.invoices().get(0).invoiceId();
+        double lettersBefore = sent("REGISTERED_LETTER");
+        double smsBefore = sent("SMS");
+        double tasksBefore = sent("PHONE_TASK");
         ItSupport.publish(request);
 
         List<ConsumerRecord<String, String>> outcomes = ItSupport.outcomes(customer, 3);
+        assertThat(sent("REGISTERED_LETTER")).isGreaterThanOrEqualTo(lettersBefore + 1);
+        assertThat(sent("SMS")).isGreaterThanOrEqualTo(smsBefore + 1);
+        assertThat(sent("PHONE_TASK")).isGreaterThanOrEqualTo(tasksBefore + 1);
         assertThat(outcomes).extracting(ConsumerRecord::value).allMatch(v -> v.contains("\"reminderId\":\"" + request.reminderId()));
         assertThat(outcomes).extracting(r -> JsonPath.from(r.value()).getString("channel"))
                 .containsExactlyInAnyOrder("REGISTERED_LETTER", "SMS", "PHONE_TASK");
@@ -166,6 +175,8 @@ class ReminderDeliveryIT {
     void requestsThatCannotBeDeliveredBecomeReminderFailedAndTheNextOneStillGoesOut() throws Exception {
         String customer = ItSupport.newCustomer();
         ItSupport.publishProfile(customer, Language.FR, List.of("not-an-address"), null);
+        double emailsFailedBefore = failedPermanently("EMAIL");
+        double smsFailedBefore = failedPermanently("SMS");
         ItSupport.publish(ItSupport.reminder(customer, "no-such-step", Tone.FIRM, List.of(Channel.EMAIL)));
         ItSupport.publish(ItSupport.reminder(customer, "reminder", Tone.FIRM, List.of(Channel.SMS)));
         ItSupport.publish(ItSupport.reminder(customer, "reminder", Tone.FIRM, List.of(Channel.EMAIL)));
@@ -186,6 +197,8 @@ class ReminderDeliveryIT {
                 .anyMatch(r -> r.startsWith("recipient suppressed: invalid e-mail address"));
         assertThat(JsonPath.from(ItSupport.outcomes(unknown, 1).get(0).value()).getString("reason"))
                 .startsWith("unknown customer " + unknown);
+        assertThat(failedPermanently("EMAIL")).isGreaterThanOrEqualTo(emailsFailedBefore + 4);
+        assertThat(failedPermanently("SMS")).isGreaterThanOrEqualTo(smsFailedBefore + 1);
 
         String fixed = customer.toLowerCase() + "@debtor.example";
         ItSupport.publishProfile(customer, Language.FR, List.of(fixed), null);
@@ -229,4 +242,12 @@ class ReminderDeliveryIT {
         }
     }
 
+
+    private double sent(String channel) {
+        return registry.find("relance.reminders.sent").tag("channel", channel).counter().count();
+    }
+
+    private double failedPermanently(String channel) {
+        return registry.find("relance.reminders.failed").tag("channel", channel).tag("permanent", "true").counter().count();
+    }
 }

@@ -1,10 +1,14 @@
 package io.relance.payment.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.relance.delivery.Outbox;
 import io.relance.payment.domain.CashApplication;
 import io.relance.payment.domain.CustomerNames;
 import io.relance.payment.domain.IncomingPayment;
 import io.relance.payment.domain.MatchDecision;
+import io.relance.payment.domain.MatchRule;
 import io.relance.payment.domain.Money;
 import io.relance.payment.domain.OpenItemsSnapshot;
 import io.relance.payment.domain.PaymentAllocation;
@@ -26,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +44,7 @@ import java.util.stream.Collectors;
  * Runs cash application for one payment inside the caller's transaction: loads (and locks) the open items it may
  * concern, lets the domain decide, and stores the decision with its PaymentReceived event.
  */
+@Startup
 @ApplicationScoped
 public class CashApplier {
 
@@ -52,9 +58,12 @@ public class CashApplier {
     private final CandidateRepository candidates;
     private final Outbox outbox;
     private final Clock clock;
+    private final Map<MatchRule, Counter> matched = new EnumMap<>(MatchRule.class);
+    private final Counter unmatched;
 
     CashApplier(OpenItemRepository items, CustomerRepository customers, KnownIbans ibans,
-                AllocationRepository allocations, CandidateRepository candidates, Outbox outbox, Clock clock) {
+                AllocationRepository allocations, CandidateRepository candidates, Outbox outbox, Clock clock,
+                MeterRegistry registry) {
         this.items = items;
         this.customers = customers;
         this.ibans = ibans;
@@ -62,6 +71,18 @@ public class CashApplier {
         this.candidates = candidates;
         this.outbox = outbox;
         this.clock = clock;
+        // Every outcome has its series from the start, at 0, so the share of each is readable from the first payment.
+        for (MatchRule rule : MatchRule.values()) {
+            matched.put(rule, outcomeCounter(registry, rule.name()));
+        }
+        this.unmatched = outcomeCounter(registry, "UNMATCHED");
+    }
+
+    private static Counter outcomeCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("relance.payments.applied")
+                .description("Cash application outcomes: the rule that matched the payment (MANUAL: by a collector), "
+                        + "or UNMATCHED when it was queued for a collector")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** Matches a stored payment that has no allocation and records the decision. */
@@ -73,8 +94,7 @@ public class CashApplier {
             if (decision instanceof MatchDecision.Matched matched) {
                 return settle(payment, matched, snapshot.entities());
             }
-            MatchDecision.Unmatched unmatched = (MatchDecision.Unmatched) decision;
-            return queue(payment, unmatched);
+            return queue(payment, (MatchDecision.Unmatched) decision).invoke(() -> unmatched.increment());
         });
     }
 
@@ -96,7 +116,8 @@ public class CashApplier {
                 .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(rows))
                 .chain(() -> learn)
                 .chain(() -> outbox.append(PaymentEvents.received(payment.id, matched.customerId(), payment.valueDate,
-                        money(payment), payment.method, matched.allocations(), matched.unapplied(), clock.instant())));
+                        money(payment), payment.method, matched.allocations(), matched.unapplied(), clock.instant())))
+                .invoke(() -> this.matched.get(matched.rule()).increment());
     }
 
     Uni<Void> queue(PaymentEntity payment, MatchDecision.Unmatched unmatched) {

@@ -1,6 +1,7 @@
 package io.relance.payment.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.CloudEventHeaders;
@@ -38,6 +39,8 @@ class RecordPaymentIT {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    MeterRegistry registry;
 
     static String uniqueNumber() {
         return "F-" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
@@ -65,6 +68,7 @@ class RecordPaymentIT {
         InvoiceIssued invoice = issued(customer, uniqueNumber(), "1200.00", "EUR", "2026-04-01");
         new Broker(mapper).publish(invoice);
         awaitOpenItems(customer, invoice.invoiceNumber() + "=1200.00");
+        double byReferenceBefore = applied("INVOICE_REFERENCE");
 
         String id = as("erp").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(payment("1250.00", "EUR", "Facture " + invoice.invoiceNumber().replace("-", " ")))
@@ -77,6 +81,7 @@ class RecordPaymentIT {
                 .body("allocations[0].amount", equalTo("1200.00"))
                 .body("unappliedAmount", equalTo("50.00"))
                 .extract().path("id");
+        assertThat(applied("INVOICE_REFERENCE")).isEqualTo(byReferenceBefore + 1);
 
         List<ConsumerRecord<String, String>> events = new Broker(mapper).read(Topics.PAYMENT_EVENTS, customer, 1,
                 Duration.ofSeconds(30), r -> true);
@@ -109,6 +114,7 @@ class RecordPaymentIT {
         InvoiceIssued invoice = issued(customer, uniqueNumber(), "300.00", "USD", "2026-04-01");
         new Broker(mapper).publish(invoice);
         awaitOpenItems(customer, invoice.invoiceNumber() + "=300.00");
+        double unmatchedBefore = applied("UNMATCHED");
 
         as("erp").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(payment("300.00", "EUR", invoice.invoiceNumber()))
@@ -117,6 +123,7 @@ class RecordPaymentIT {
                 .body("queueReason", containsString("another currency"))
                 .body("candidates[0].invoiceId", equalTo(invoice.invoiceId().toString()))
                 .body("allocations", hasSize(0));
+        assertThat(applied("UNMATCHED")).isEqualTo(unmatchedBefore + 1);
 
         assertThat(new Broker(mapper).read(Topics.PAYMENT_EVENTS, customer, 1, Duration.ofSeconds(3), r -> true)).isEmpty();
         awaitOpenItems(customer, invoice.invoiceNumber() + "=300.00");
@@ -152,5 +159,9 @@ class RecordPaymentIT {
         as("erp").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(payment("-10.00", "EUR", "x"))
                 .post("/payments").then().statusCode(400).body("errors[0].field", equalTo("amount"));
+    }
+
+    private double applied(String outcome) {
+        return registry.find("relance.payments.applied").tag("outcome", outcome).counter().count();
     }
 }
