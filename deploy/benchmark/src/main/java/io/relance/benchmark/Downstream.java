@@ -84,14 +84,14 @@ final class Downstream {
      * means k invoices are counted; the k-th is credited to the poll where the total first reached k. Partitions
      * interleave, so per-invoice latencies are approximate; the time until the last one is exact to a poll.
      */
-    static Counted counted(HttpClient http, String kpiUrl, String currency, long baseline, long[] intendedNanos,
+    static Counted counted(HttpClient http, String kpiUrl, String bearer, String currency, long baseline, long[] intendedNanos,
                            long expected, long runStartNanos, Duration timeout) throws Exception {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         long counted = 0;
         long lastNanos = runStartNanos;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counted < expected && System.nanoTime() < deadline) {
-            long total = total(http, kpiUrl, currency) - baseline;
+            long total = total(http, kpiUrl, bearer, currency) - baseline;
             long now = System.nanoTime();
             for (long k = counted; k < Math.min(total, intendedNanos.length); k++) {
                 latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(), (now - intendedNanos[(int) k]) / 1000)));
@@ -103,11 +103,16 @@ final class Downstream {
         return new Counted(counted, latency, (lastNanos - runStartNanos) / 1e9);
     }
 
-    static long total(HttpClient http, String kpiUrl, String currency) throws Exception {
+    /** kpi-service's receivables in {@code currency}; 0 while it answers 503 (its stream processor starting). */
+    static long total(HttpClient http, String kpiUrl, String bearer, String currency) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(kpiUrl + "/kpis/receivables"))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+                .header("Authorization", bearer).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
             return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("kpi-service answered " + response.statusCode() + ": " + response.body());
         }
         for (JsonNode entry : JSON.readTree(response.body()).path("receivables")) {
             if (currency.equals(entry.path("currency").asText())) {

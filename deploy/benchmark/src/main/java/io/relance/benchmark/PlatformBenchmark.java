@@ -160,14 +160,15 @@ public final class PlatformBenchmark {
             int rate = OFFERED_RATES[r];
             String currency = RUN_CURRENCIES[r];
             String run = UUID.randomUUID().toString().substring(0, 8);
-            long baseline = Downstream.total(http, kpis, currency);
+            String reader = platform.tokens().bearer("manager");
+            long baseline = Downstream.total(http, kpis, reader, currency);
             try (KafkaConsumer<String, String> consumer = Downstream.subscribe(platform.kafka().bootstrapServers())) {
                 long wallStart = System.currentTimeMillis();
                 long nanoStart = System.nanoTime();
                 OfferedLoad.Result result = OfferedLoad.run(http, invoices, erp, run, currency, rate, RUN);
                 Downstream.Published published = Downstream.published(consumer, run, result.intendedNanos(),
                         result.accepted(), wallStart, nanoStart, Duration.ofMinutes(3));
-                Downstream.Counted counted = Downstream.counted(http, kpis, currency, baseline, result.intendedNanos(),
+                Downstream.Counted counted = Downstream.counted(http, kpis, reader, currency, baseline, result.intendedNanos(),
                         result.accepted(), nanoStart, Duration.ofMinutes(3));
                 String at = "at %,d inv/s offered".formatted(rate);
                 report.add("end to end", at + ": accepted / offered", "%,d / %,d".formatted(result.accepted(), result.offered()), "all");

@@ -140,7 +140,7 @@ public final class PlatformCommand {
         System.out.println("     curl -s -X POST localhost:8081/invoices -H \"Authorization: Bearer $TOKEN\" "
                 + "-H 'Content-Type: application/json' -d '{\"customerId\":\"C-1\",\"number\":\"F-2026-0001\",\"amount\":\"1200.00\",\"currency\":\"EUR\","
                 + "\"issueDate\":\"2026-03-02\",\"dueDate\":\"2026-04-01\"}'");
-        System.out.println("     curl -s localhost:8084/kpis/receivables");
+        System.out.println("     curl -s localhost:8084/kpis/receivables -H \"Authorization: Bearer $(./relance token manager)\"");
         System.out.println("Stop with Ctrl-C or ./relance stop.");
         awaitQuietly(stopped);
         return 0;

@@ -141,10 +141,15 @@ class DeploymentManifestsTest {
     void composeCreatesExactlyTheContractTopicsWithCompactionWhereTheContractSaysSo() throws IOException {
         String script = String.join("\n", texts(compose().path("services").path("kafka-init").path("command")));
         Map<String, String> created = new LinkedHashMap<>();
-        Matcher create = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$").matcher(script);
+        Matcher create = Pattern.compile("(?m)^\\s*(PARTITIONS=1 )?create (\\S+)(.*)$").matcher(script);
+        Set<String> singlePartition = new TreeSet<>();
         while (create.find()) {
-            created.put(create.group(1), create.group(2));
+            created.put(create.group(2), create.group(3));
+            if (create.group(1) != null) {
+                singlePartition.add(create.group(2));
+            }
         }
+        assertThat(singlePartition).isEqualTo(Topics.SINGLE_PARTITION);
         assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         created.forEach((topic, options) -> assertThat(options.contains("cleanup.policy=compact")).as(topic)
                 .isEqualTo(Topics.COMPACTED.contains(topic)));
@@ -295,6 +300,8 @@ class DeploymentManifestsTest {
         for (JsonNode topic : topics) {
             String name = topic.path("spec").path("topicName").asText();
             assertThat(topic.path("spec").path("replicas").asInt()).as(name).isEqualTo(3);
+            assertThat(topic.path("spec").path("partitions").asInt() == 1).as(name + " has one partition")
+                    .isEqualTo(Topics.SINGLE_PARTITION.contains(name));
             assertThat(topic.path("spec").path("config").path("min.insync.replicas").asInt()).as(name).isEqualTo(2);
             assertThat(topic.path("spec").path("config").path("cleanup.policy").asText("delete").equals("compact"))
                     .as(name).isEqualTo(Topics.COMPACTED.contains(name));
@@ -437,7 +444,9 @@ class DeploymentManifestsTest {
     }
 
     private static int topicPartitions(List<JsonNode> resources) {
-        return ofKind(resources, "KafkaTopic").mapToInt(topic -> topic.path("spec").path("partitions").asInt()).min().orElse(0);
+        return ofKind(resources, "KafkaTopic")
+                .filter(topic -> !Topics.SINGLE_PARTITION.contains(topic.path("spec").path("topicName").asText()))
+                .mapToInt(topic -> topic.path("spec").path("partitions").asInt()).min().orElse(0);
     }
 
     private static Set<String> names(JsonNode object) {
