@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class MailCatcher implements AutoCloseable {
 
-    /** What is kept of one e-mail. */
+    /** What is kept of one e-mail: the recipients' bare addresses, the subject, the Message-ID. */
     public record CaughtMail(List<String> to, String subject, String messageId) {
     }
 
@@ -58,11 +59,15 @@ public final class MailCatcher implements AutoCloseable {
     private static CaughtMail summary(MimeMessage message) {
         try {
             Address[] to = message.getAllRecipients();
-            return new CaughtMail(to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
+            return new CaughtMail(to == null ? List.of() : Arrays.stream(to).map(MailCatcher::address).toList(),
                     message.getSubject(), message.getMessageID());
         } catch (MessagingException e) {
             throw new IllegalStateException("an e-mail the mail catcher received cannot be read", e);
         }
+    }
+
+    private static String address(Address address) {
+        return address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
     }
 
     @Override

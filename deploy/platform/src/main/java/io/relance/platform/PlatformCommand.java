@@ -81,7 +81,7 @@ public final class PlatformCommand {
             CountDownLatch stopped = stopOnShutdown(platform);
             System.out.printf(Locale.ROOT, "Relance is up in replay mode in %.1f s.%n", (System.nanoTime() - started) / 1e9);
             try {
-                demo.replay(platform, ledger);
+                demo.replay(platform, ledger, started);
             } catch (RuntimeException e) {
                 System.err.println("The replay failed: " + e.getMessage() + " (logs in " + DemoCommand.demoLayout(layout).logs() + ")");
                 System.exit(1);
