@@ -46,6 +46,8 @@ public final class Platform implements AutoCloseable {
      */
     static final Map<String, String> REPLAY_ENVIRONMENT = Map.of(
             "RELANCE_CLOCK_MODE", "replay",
+            // the replay's ticks drive the sweep; no sweep of its own may fall between two facts of one morning
+            "RELANCE_DUNNING_SWEEP_EVERY", "1h",
             "RELANCE_KAFKA_COMMIT_INTERVAL_MS", "25",
             "RELANCE_KAFKA_POLL_TIMEOUT_MS", "10",
             "RELANCE_KPI_COMMIT_INTERVAL_MS", "25");

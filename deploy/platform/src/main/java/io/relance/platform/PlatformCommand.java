@@ -26,6 +26,7 @@ import java.util.function.IntSupplier;
 public final class PlatformCommand {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PROMETHEUS_PORT = 9090;
 
     private final PlatformLayout layout;
 
@@ -39,21 +40,21 @@ public final class PlatformCommand {
         PlatformCommand command = new PlatformCommand(new PlatformLayout(root, home));
         String verb = args.length == 0 ? "start" : args[0];
         int exit = switch (verb) {
-            case "start" -> command.start();
+            case "start" -> command.start(Arrays.asList(args).contains("--prometheus"));
             case "demo" -> command.demo(args);
             case "stop" -> command.stop();
             case "status" -> command.status();
             case "token" -> command.token(args);
             default -> {
-                System.err.println("usage: ./relance [start|demo [ledger.csv] [--exit]|stop|status|token <role> [hours]]");
+                System.err.println("usage: ./relance [start [--prometheus]|demo [ledger.csv] [--exit]|stop|status|token <role> [hours]]");
                 yield 2;
             }
         };
         System.exit(exit);
     }
 
-    private int start() {
-        return underLock(this::runUntilStopped);
+    private int start(boolean prometheus) {
+        return underLock(() -> runUntilStopped(prometheus));
     }
 
     /** Replays a ledger on a fresh platform in replay mode, prints the KPIs, then stays up (or exits with --exit). */
@@ -115,7 +116,7 @@ public final class PlatformCommand {
         }
     }
 
-    private int runUntilStopped() {
+    private int runUntilStopped(boolean withPrometheus) {
         long started = System.nanoTime();
         System.out.println("Relance: data in " + layout.home());
         Platform platform;
@@ -125,12 +126,28 @@ public final class PlatformCommand {
             System.err.println("Relance did not start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = stopOnShutdown(platform);
+        LocalPrometheus prometheus = null;
+        if (withPrometheus) {
+            try {
+                prometheus = LocalPrometheus.start(layout.projectRoot(), layout.home().resolve("prometheus"),
+                        PROMETHEUS_PORT, platform.services(), Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                System.err.println("Prometheus did not start: " + e.getMessage());
+                platform.close();
+                return 1;
+            }
+        }
+        CountDownLatch stopped = stopOnShutdown(platform, prometheus);
         System.out.printf(Locale.ROOT, "Relance is up in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
         printTable(platform.services().stream().map(s -> new Row(s.spec().name(), s.url(), s.pid(), true)).toList());
         System.out.println();
         System.out.println("  Kafka       " + platform.kafka().bootstrapServers());
         System.out.println("  PostgreSQL  127.0.0.1:" + platform.postgres().port() + " (user " + platform.postgres().username() + ")");
+        System.out.println("  Mail        SMTP 127.0.0.1:" + platform.mail().port() + " (every e-mail is caught here)");
+        if (prometheus != null) {
+            System.out.println("  Prometheus  " + prometheus.url() + " (the committed alert rules; data in "
+                    + layout.home().resolve("prometheus") + ")");
+        }
         System.out.println("  Logs        " + layout.logs());
         System.out.println();
         System.out.println("Try: TOKEN=$(./relance token admin)");
@@ -147,7 +164,7 @@ public final class PlatformCommand {
     }
 
     /** Records this launcher as the running platform and stops the platform when the JVM exits (Ctrl-C, stop). */
-    private CountDownLatch stopOnShutdown(Platform platform) {
+    private CountDownLatch stopOnShutdown(Platform platform, AutoCloseable... alongside) {
         try {
             Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
@@ -156,12 +173,26 @@ public final class PlatformCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Relance…");
+            for (AutoCloseable other : alongside) {
+                closeQuietly(other);
+            }
             platform.close();
             deleteQuietly(layout.launcherPid());
             System.out.println("Relance stopped.");
             stopped.countDown();
         }, "relance-stop"));
         return stopped;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("  could not stop " + closeable + ": " + e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch stopped) {

@@ -3,7 +3,6 @@ package io.relance.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.relance.servers.ChildProcess;
 import io.relance.servers.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,30 +44,20 @@ class ObservabilityIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("relance.root")).toAbsolutePath().normalize();
-    /** The rule files prometheus.yml loads: business targets as recording rules, then the alerts that read them. */
-    private static final List<String> RULE_FILES = List.of("targets.yml", "alerts.yml");
+    private static final List<String> RULE_FILES = LocalPrometheus.RULE_FILES;
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,");
 
     private static Path binaries;
-    private static ChildProcess prometheus;
+    private static LocalPrometheus prometheus;
     private static String prometheusUrl;
 
     @BeforeAll
     static void startPrometheus(Platform platform) throws Exception {
-        binaries = Path.of(run(List.of(ROOT.resolve("deploy/prometheus/install.sh").toString())).trim());
+        binaries = LocalPrometheus.install(ROOT);
         exercise(platform);
-        Path dir = Files.createTempDirectory("relance-prometheus-");
-        for (String rules : RULE_FILES) {
-            Files.copy(ROOT.resolve("deploy/prometheus").resolve(rules), dir.resolve(rules));
-        }
-        Files.writeString(dir.resolve("prometheus.yml"), scrapeConfig(platform));
-        int port = FreePorts.find();
-        prometheusUrl = "http://127.0.0.1:" + port;
-        prometheus = ChildProcess.start("Prometheus", List.of(binaries.resolve("prometheus").toString(),
-                        "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
-                        "--web.listen-address=127.0.0.1:" + port), dir, dir.resolve("prometheus.log"), "TERM",
-                Duration.ofSeconds(10));
-        prometheus.watch(prometheus.pid());
+        prometheus = LocalPrometheus.start(ROOT, Files.createTempDirectory("relance-prometheus-"), FreePorts.find(),
+                platform.services(), Duration.ofSeconds(1));
+        prometheusUrl = prometheus.url();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(ObservabilityIT::everyTargetScraped);
         // Recording rules write their series at the first evaluation after start: the alerts read them.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -79,7 +67,7 @@ class ObservabilityIT {
     @AfterAll
     static void stopPrometheus() {
         if (prometheus != null) {
-            prometheus.stop();
+            prometheus.close();
         }
     }
 
@@ -250,24 +238,6 @@ class ObservabilityIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> get(kpis.url() + "/q/metrics").contains("relance_kpi_receivables"));
     }
 
-    private static String scrapeConfig(Platform platform) {
-        StringBuilder config = new StringBuilder("""
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                rule_files:
-                """);
-        RULE_FILES.forEach(rules -> config.append("  - ").append(rules).append('\n'));
-        config.append("scrape_configs:\n");
-        platform.services().forEach(service -> config.append("""
-                  - job_name: %s
-                    metrics_path: /q/metrics
-                    static_configs:
-                      - targets: ["127.0.0.1:%d"]
-                """.formatted(service.spec().name(), service.port())));
-        return config.toString();
-    }
-
     private static boolean everyTargetScraped() {
         try {
             JsonNode targets = JSON.readTree(get(prometheusUrl + "/api/v1/targets")).path("data").path("activeTargets");
@@ -290,12 +260,7 @@ class ObservabilityIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
+    private static String run(List<String> command) {
+        return LocalPrometheus.run(command);
     }
 }

@@ -110,6 +110,8 @@ public final class Replay {
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 Instant morning = at(day, FACTS_ARRIVE);
                 clock.tick(morning);
+                // the tick's own sweep (of yesterday: nothing left) is over before the day's facts come in
+                awaitSweep(morning);
                 awaitClock("invoice-service", morning);
                 List<LedgerInvoice> newInvoices = issued.getOrDefault(day, List.of());
                 List<LedgerInvoice> toOpen = opened.getOrDefault(day, List.of());
