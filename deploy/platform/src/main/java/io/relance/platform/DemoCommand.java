@@ -94,10 +94,6 @@ final class DemoCommand {
         out.flush();
     }
 
-    static Path ledgerFile(PlatformLayout layout, String[] args) {
-        return args.length > 1 ? Path.of(args[1]).toAbsolutePath() : layout.projectRoot().resolve(DEFAULT_LEDGER);
-    }
-
     private static void deleteRecursively(Path folder) {
         if (!Files.exists(folder)) {
             return;

@@ -22,12 +22,10 @@ public final class LocalPrometheus implements AutoCloseable {
     /** The rule files deploy/prometheus/prometheus.yml loads: business targets as recording rules, then the alerts. */
     public static final List<String> RULE_FILES = List.of("targets.yml", "alerts.yml");
 
-    private final Path binaries;
     private final ChildProcess process;
     private final int port;
 
-    private LocalPrometheus(Path binaries, ChildProcess process, int port) {
-        this.binaries = binaries;
+    private LocalPrometheus(ChildProcess process, int port) {
         this.process = process;
         this.port = port;
     }
@@ -56,15 +54,11 @@ public final class LocalPrometheus implements AutoCloseable {
                         "--web.listen-address=127.0.0.1:" + port), dir, dir.resolve("prometheus.log"), "TERM",
                 Duration.ofSeconds(10));
         process.watch(process.pid());
-        return new LocalPrometheus(binaries, process, port);
+        return new LocalPrometheus(process, port);
     }
 
     public String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public Path binaries() {
-        return binaries;
     }
 
     /** What the committed prometheus.yml says, with the platform's own ports as targets. */

@@ -46,10 +46,6 @@ public final class KpiSummary {
         return new KpiSummary(rows);
     }
 
-    public List<Row> rows() {
-        return rows;
-    }
-
     public void print(PrintStream out) {
         String format = "  %-11s %8s %12s %11s %7s %8s %8s %9s %9s %9s %8s%n";
         out.printf(Locale.ROOT, format, "as of", "invoices", "revenue", "receivables", "DSO", "to pay", "late",
