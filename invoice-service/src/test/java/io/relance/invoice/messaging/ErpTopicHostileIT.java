@@ -40,7 +40,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile records on erp-invoices, each followed by a valid invoice, all in one partition (one key): records that are
+ * Hostile records on erp-invoices, each followed by a valid invoice, in one partition (one key): records that are
  * not JSON, JSON of another shape, null values and keys, unknown or missing types, a key that is not the customer,
  * a record near the broker's size limit, and invoices with a field broken (drawn from a seed, {@code -Dfuzz.seed=}
  * replays one). Each record is either issued or dead-lettered with a reason, every valid invoice after a hostile one
@@ -146,6 +146,8 @@ class ErpTopicHostileIT {
         records.add(new Hostile(customer, fresh(valid).getBytes(StandardCharsets.UTF_8), "", true));
         records.add(new Hostile(customer, fresh(valid).getBytes(StandardCharsets.UTF_8), CUSTOMER, true));
         records.add(new Hostile("someone-else", fresh(valid).getBytes(StandardCharsets.UTF_8), INVOICE, true));
+        // No key: the invoice names its customer, so it is issued (on whichever partition the producer chose).
+        records.add(new Hostile(null, fresh(valid).getBytes(StandardCharsets.UTF_8), INVOICE, false));
         records.add(new Hostile(customer, "{\"customerId\":\"%s\"}".formatted(customer).getBytes(StandardCharsets.UTF_8),
                 CUSTOMER, true));
         String huge = fresh(valid).replace("\"amount\"", "\"padding\":\"" + "x".repeat(900_000) + "\",\"amount\"");
