@@ -38,6 +38,23 @@ public interface NotificationConfig {
     /** Which SMS gateway sends the SMS. */
     Sms sms();
 
+    /** How long what was sent to a debtor is kept once its delivery is over (SENT or FAILED). */
+    Retention retention();
+
+    interface Retention {
+        /** Past this, a finished delivery loses its recipient address and its providers' failure messages. */
+        @WithDefault("P400D")
+        Duration delivered();
+
+        /** Past this, a posted letter's PDF is deleted: it proves a formal notice while a claim can be pursued. */
+        @WithDefault("P1827D")
+        Duration letters();
+
+        /** How often the purge runs. */
+        @WithDefault("1h")
+        Duration purgeEvery();
+    }
+
     interface Sms {
 
         enum Gateway { SANDBOX, HTTP }

@@ -86,4 +86,22 @@ public class DeliveryRepository implements PanacheRepositoryBase<DeliveryEntity,
     public Uni<Integer> forgetRecipients(String customerId) {
         return update("recipient = null where customerId = ?1", customerId);
     }
+
+    /**
+     * Deliveries finished before {@code cutoff} lose their recipient address and the providers' failure messages
+     * (which quote the address); ids, channel, status, attempts, dates and cost stay for the KPIs and the audit.
+     */
+    public Uni<Integer> forgetMessagesFinishedBefore(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        UPDATE delivery_attempt a SET detail = NULL
+                        FROM delivery d
+                        WHERE a.delivery_id = d.id AND d.status IN ('SENT', 'FAILED') AND d.updated_at < ?1
+                          AND a.outcome <> 'SENT' AND a.detail IS NOT NULL""")
+                .setParameter(1, cutoff).executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                UPDATE delivery SET recipient = NULL, failure_reason = NULL
+                                WHERE status IN ('SENT', 'FAILED') AND updated_at < ?1
+                                  AND (recipient IS NOT NULL OR failure_reason IS NOT NULL)""")
+                        .setParameter(1, cutoff).executeUpdate()));
+    }
 }

@@ -24,4 +24,9 @@ public class LetterRepository implements PanacheRepositoryBase<LetterEntity, UUI
     public Uni<Optional<byte[]>> pdf(UUID deliveryId) {
         return findById(deliveryId).map(entity -> Optional.ofNullable(entity).map(e -> e.pdf));
     }
+
+    /** Letters posted before {@code cutoff}: their PDFs (the debtor's name and address, as posted) are deleted. */
+    public Uni<Long> deletePostedBefore(Instant cutoff) {
+        return delete("createdAt < ?1", cutoff);
+    }
 }

@@ -7,7 +7,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,7 +40,7 @@ public class CustomerResource {
 
     public record ApplyCreditRequest(@NotNull UUID invoiceId,
                                      @Schema(description = "Decimal string; default: as much as the credit and the invoice allow", examples = "50.00")
-                                     @DecimalMin(value = "0", inclusive = false) BigDecimal amount) {
+                                     @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 
     /** One payment's credit applied to the invoice. */
@@ -46,6 +49,9 @@ public class CustomerResource {
 
     public record OpenInvoice(UUID invoiceId, String invoiceNumber, LocalDate dueDate, String openAmount, String currency) {
     }
+
+    /** Customer ids are stored as text: PostgreSQL refuses NUL, and no id has a control character. */
+    private static final String PRINTABLE = "\\P{Cntrl}*";
 
     private final FindPayments findPayments;
     private final FindOpenItems findOpenItems;
@@ -64,7 +70,7 @@ public class CustomerResource {
     @Operation(summary = "Apply the customer's unapplied credit (oldest first) to one of its open invoices; PaymentReceived per payment used")
     @APIResponse(responseCode = "200", description = "What each payment's credit paid")
     @APIResponse(responseCode = "400", description = "Not an open invoice of the customer, no credit in its currency, or too large an amount")
-    public Uni<List<AppliedCredit>> applyCredit(@PathParam("customerId") String customerId,
+    public Uni<List<AppliedCredit>> applyCredit(@PathParam("customerId") @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String customerId,
                                                 @Valid @NotNull ApplyCreditRequest request) {
         return applyCredit.apply(customerId, request.invoiceId(), request.amount()).map(uses -> uses.stream()
                 .map(use -> new AppliedCredit(use.paymentId(), request.invoiceId(), use.amount().amount().toPlainString(),
@@ -76,7 +82,7 @@ public class CustomerResource {
     @Path("/unapplied-credit")
     @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The customer's unapplied credit (overpayments, unallocated parts of payments), per currency")
-    public Uni<List<Credit>> unappliedCredit(@PathParam("customerId") String customerId) {
+    public Uni<List<Credit>> unappliedCredit(@PathParam("customerId") @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String customerId) {
         return findPayments.unappliedCredit(customerId).map(byCurrency -> byCurrency.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new Credit(e.getKey(), e.getValue().setScale(
@@ -88,7 +94,7 @@ public class CustomerResource {
     @Path("/open-items")
     @RolesAllowed({Roles.COLLECTOR, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The customer's invoices with an open balance, oldest due first, as matching sees them")
-    public Uni<List<OpenInvoice>> openItems(@PathParam("customerId") String customerId) {
+    public Uni<List<OpenInvoice>> openItems(@PathParam("customerId") @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String customerId) {
         return findOpenItems.ofCustomer(customerId).map(items -> items.stream()
                 .map(i -> new OpenInvoice(i.invoiceId(), i.invoiceNumber(), i.dueDate(),
                         i.openAmount().amount().toPlainString(), i.openAmount().code()))

@@ -1,6 +1,7 @@
 package io.relance.payment.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,6 @@ import java.util.UUID;
                         {"invoiceId":"5d1f1c0a-6b2e-4a8f-8f43-1c2b3d4e5f60","amount":"400.00"}]}""")
 public record MatchRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull Line> allocations) {
 
-    public record Line(@NotNull UUID invoiceId, @NotNull BigDecimal amount) {
+    public record Line(@NotNull UUID invoiceId, @NotNull @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 }

@@ -1,6 +1,7 @@
 package io.relance.payment.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -63,6 +64,12 @@ public class Problems {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
         }
+        if (e.getCause() instanceof JsonProcessingException limit) {
+            // Nesting deeper than 1,000 or a number longer than 1,000 digits: Jackson's stream limits.
+            return problem(400, "invalid-json", "Body is not valid JSON", limit.getOriginalMessage(),
+                    List.of(new Problem.FieldError("body", "must be JSON within the parser's limits: "
+                            + limit.getOriginalMessage())));
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of());
@@ -73,7 +80,8 @@ public class Problems {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        String rule = e instanceof InvalidFormatException format
+        String rule = e instanceof InputBounds.OutOfBoundsException bounds ? bounds.rule()
+                : e instanceof InvalidFormatException format
                 ? "must be a valid " + format.getTargetType().getSimpleName() + ", got '" + format.getValue() + "'"
                 : "has an unreadable value";
         return problem(400, "invalid-request", "Invalid request", field + " " + rule,

@@ -1,6 +1,7 @@
 package io.relance.payment.api;
 
 import io.relance.payment.domain.PaymentMethod;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,7 @@ import java.util.List;
          "payerIban":"FR7630006000011234567890189","remittance":"Facture F-2026-0001","method":"TRANSFER",
          "invoiceReferences":["F-2026-0001"]}""")
 public record RecordPaymentRequest(
-        @NotNull BigDecimal amount,
+        @NotNull @Digits(integer = 15, fraction = 4) BigDecimal amount,
         @NotBlank String currency,
         @NotNull LocalDate valueDate,
         @Size(max = 140) String payerName,

@@ -48,6 +48,8 @@ public final class BankStatementReader {
             CAMT_053_V2, "camt.053.001.02", CAMT_054, "camt.054.001.08");
     private static final String BOOKED = "BOOK";
     private static final String NOT_PROVIDED = "NOTPROVIDED";
+    /** A camt.053 nests about a dozen deep; far deeper is an attack on the parsers' stacks, refused while screening. */
+    static final int MAX_DEPTH = 64;
 
     private final int maxBytes;
 
@@ -58,11 +60,19 @@ public final class BankStatementReader {
     public BankStatement read(byte[] xml) {
         String namespace = screen(xml);
         String text = new String(xml, StandardCharsets.UTF_8);
-        return switch (namespace) {
-            case CAMT_053 -> statement(text);
-            case CAMT_053_V2 -> statementV2(text);
-            default -> notification(text);
-        };
+        try {
+            return switch (namespace) {
+                case CAMT_053 -> statement(text);
+                case CAMT_053_V2 -> statementV2(text);
+                default -> notification(text);
+            };
+        } catch (StatementRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A mandatory element left out (a statement without its group header, say) reads as null in Prowide's model.
+            throw new StatementRejectedException("file must be a valid " + SUPPORTED.get(namespace)
+                    + " message with its mandatory elements: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Refuses anything but a plain, bounded XML document in a supported namespace; returns that namespace. */
@@ -80,11 +90,18 @@ public final class BankStatementReader {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         String namespace = null;
+        int depth = 0;
         try {
             XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
             try {
                 while (reader.hasNext()) {
                     int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+                        throw new StatementRejectedException("file must not nest elements more than " + MAX_DEPTH + " deep");
+                    }
+                    if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw new StatementRejectedException("file must not contain a DOCTYPE or entity references: "
                                 + "external entities and entity expansion are refused");

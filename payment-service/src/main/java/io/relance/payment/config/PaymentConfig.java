@@ -14,6 +14,10 @@ public interface PaymentConfig {
     @WithDefault("5242880")
     int statementMaxBytes();
 
+    /** Largest JSON body accepted, in bytes (a match of 100 lines is about 10 kB); a larger one is refused unread. */
+    @WithDefault("65536")
+    int jsonMaxBytes();
+
     /** Address of this service as payers' browsers reach it; payment links and sandbox checkout pages are built on it. */
     @WithDefault("http://localhost:8083")
     URI publicBaseUrl();

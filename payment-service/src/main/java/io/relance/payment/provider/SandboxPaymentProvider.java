@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,8 +118,8 @@ public class SandboxPaymentProvider implements PaymentProvider {
             }
             JsonNode data = event.path("data");
             return new Event(id, Event.Kind.PAYMENT_SUCCEEDED, text(data, "session"),
-                    Money.of(text(data, "amount"), text(data, "currency")), Instant.parse(text(data, "paidAt")),
-                    data.path("payerName").isTextual() ? data.get("payerName").asText() : null);
+                    Money.of(amount(text(data, "amount")), text(data, "currency")), Instant.parse(text(data, "paidAt")),
+                    data.path("payerName").asText().isBlank() ? null : text(data, "payerName"));
         } catch (IOException | RuntimeException e) {
             if (e instanceof PaymentRuleViolation violation) {
                 throw violation;
@@ -177,10 +178,22 @@ public class SandboxPaymentProvider implements PaymentProvider {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** An amount the payments table can hold: 15 integer and 4 decimal digits at most (1e999999999 is a BigDecimal). */
+    private static String amount(String text) {
+        BigDecimal amount = new BigDecimal(text).stripTrailingZeros();
+        if (amount.precision() - amount.scale() > 15 || amount.scale() > 4) {
+            throw new PaymentRuleViolation("body", "data.amount must have at most 15 integer and 4 decimal digits");
+        }
+        return text;
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isValueNode() || value.asText().isBlank()) {
             throw new PaymentRuleViolation("body", "must carry " + field);
+        }
+        if (value.asText().length() > 200 || value.asText().chars().anyMatch(Character::isISOControl)) {
+            throw new PaymentRuleViolation("body", field + " must be at most 200 characters, none of them a control character");
         }
         return value.asText();
     }

@@ -166,4 +166,33 @@ class BankStatementReaderTest {
 
         assertThat(rejection(reader, xml).rule()).contains("valid camt.053");
     }
+
+    @Test
+    void elementsNestedTenThousandDeepAreRefusedAtOnce() {
+        String nested = "<Ntry>".repeat(10_000) + "</Ntry>".repeat(10_000);
+        byte[] xml = ("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>" + nested
+                + "</BkToCstmrStmt></Document>").getBytes(StandardCharsets.UTF_8);
+
+        StatementRejectedException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejection(reader, xml));
+        assertThat(e.rule()).contains("more than 64 deep");
+    }
+
+    @Test
+    void aStatementWithoutItsGroupHeaderIsRefusedRatherThanFailing() {
+        byte[] xml = """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt><Id>S1</Id></Stmt>
+                </BkToCstmrStmt></Document>""".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(rejection(reader, xml).rule()).contains("valid camt.053.001.08 message with its mandatory elements");
+    }
+
+    @Test
+    void anXIncludeOfALocalFileIsNotFollowed() {
+        byte[] xml = """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"
+                          xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file:///etc/passwd" parse="text"/></Document>"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(rejection(reader, xml).rule()).doesNotContain("root:").contains("valid camt.053");
+    }
 }
