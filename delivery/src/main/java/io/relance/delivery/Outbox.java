@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,14 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
+
+    private static final String INSERT_ALL = """
+            INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
+            SELECT e.event_id, e.lane, e.topic, e.record_key, e.ce_type, ?6, e.occurred_at, e.payload, ?9
+            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS smallint[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]),
+                        CAST(?7 AS timestamptz[]), CAST(?8 AS text[]))
+                 WITH ORDINALITY AS e(event_id, lane, topic, record_key, ce_type, occurred_at, payload, position)
+            ORDER BY e.position""";
 
     /** The ce_type column of a tombstone row; never published as a header, since a tombstone is no event. */
     static final String TOMBSTONE = "tombstone";
@@ -88,6 +97,55 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .setParameter(8, null)
+                .setParameter(9, currentTraceparent())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Stores many events in the caller's transaction with one statement (rows in list order), for use cases that
+     * write a batch: one round trip instead of one per event.
+     */
+    public Uni<Void> appendAll(Mutiny.Session session, List<? extends RelanceEvent> events) {
+        if (session.currentTransaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "outbox append outside a transaction: the events would not be atomic with their state change"));
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        Short[] lanes = new Short[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            RelanceEvent event = events.get(i);
+            if (event.eventId() == null || event.occurredAt() == null || event.customerId() == null || event.customerId().isBlank()) {
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "an event needs eventId, occurredAt and customerId: " + event));
+            }
+            EventType type = EventType.of(event.getClass());
+            ids[i] = event.eventId();
+            lanes[i] = OutboxLanes.of(event.customerId());
+            topics[i] = type.topic();
+            keys[i] = event.customerId();
+            types[i] = type.ceType();
+            occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+            payloads[i] = serialize(event);
+        }
+        return session.createNativeQuery(INSERT_ALL)
+                .setParameter(1, ids)
+                .setParameter(2, lanes)
+                .setParameter(3, topics)
+                .setParameter(4, keys)
+                .setParameter(5, types)
+                .setParameter(6, identity.source())
+                .setParameter(7, occurred)
+                .setParameter(8, payloads)
                 .setParameter(9, currentTraceparent())
                 .executeUpdate()
                 .replaceWithVoid();

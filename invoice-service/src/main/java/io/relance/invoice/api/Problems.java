@@ -1,6 +1,7 @@
 package io.relance.invoice.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,17 +19,20 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Maps every failure a caller can cause to a problem document; nothing reaches the caller as a stack trace. */
 public class Problems {
 
-    private static final String BASE = "https://relance.io/problems/";
+    static final String BASE = "https://relance.io/problems/";
+    private static final Logger LOG = Logger.getLogger(Problems.class);
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
@@ -62,6 +66,12 @@ public class Problems {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException limit) {
+            // Nesting deeper than 1,000 or a number longer than 1,000 digits: Jackson's stream limits.
+            return respond(new Problem(BASE + "invalid-json", "Body is not valid JSON", 400, limit.getOriginalMessage(),
+                    List.of(new Problem.FieldError("body", "must be JSON within the parser's limits: "
+                            + limit.getOriginalMessage()))));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return respond(new Problem(BASE + "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
@@ -122,6 +132,14 @@ public class Problems {
         return respond(new Problem(BASE + "not-found", "Not found", 404, e.getMessage(), List.of()));
     }
 
+    /** A failure no rule foresaw: the caller gets an incident id to quote, the log the cause; never a stack trace. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
+        return respond(new Problem(BASE + "internal-error", "Internal error", 500, "incident " + incident, List.of()));
+    }
+
     /** The problem a caller caused, for one item of a batch as for a whole request; empty when it is not the caller's. */
     static Optional<Problem> describe(Throwable e) {
         if (e instanceof InvoiceRuleViolation rule) {
@@ -159,7 +177,8 @@ public class Problems {
         String field = mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        String rule = mapping instanceof InvalidFormatException format
+        String rule = mapping instanceof InputBounds.OutOfBoundsException bounds ? bounds.rule()
+                : mapping instanceof InvalidFormatException format
                 ? "must be " + expected(format.getTargetType()) + ", got '" + format.getValue() + "'"
                 : "has an unreadable value";
         return new Problem.FieldError(field.isEmpty() ? "body" : field, rule);

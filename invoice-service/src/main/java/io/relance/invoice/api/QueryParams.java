@@ -1,6 +1,7 @@
 package io.relance.invoice.api;
 
 import io.relance.invoice.domain.InvoiceRuleViolation;
+import io.relance.invoice.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,8 +24,13 @@ final class QueryParams {
 
     static BigDecimal amount(String name, String value) {
         try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value);
-        } catch (NumberFormatException e) {
+            BigDecimal amount = value == null || value.isBlank() ? null : new BigDecimal(value);
+            if (amount != null && amount.precision() - amount.scale() > Money.MAX_INTEGER_DIGITS) {
+                throw new InvoiceRuleViolation(name, "must have at most " + Money.MAX_INTEGER_DIGITS
+                        + " digits before the decimal point");
+            }
+            return amount;
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new InvoiceRuleViolation(name, "must be a decimal number such as 1200.50, got '" + value + "'");
         }
     }

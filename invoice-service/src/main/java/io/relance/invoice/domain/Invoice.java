@@ -60,6 +60,11 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
 
     /** Issues a new invoice, checking the rules every invoice must keep. */
     public static Invoice issue(Submission submission, Instant now) {
+        String numberField = submission.sourceSystem() == null ? "number" : "invoiceNumber";
+        bounded("customerId", submission.customerId(), MAX_ID_LENGTH);
+        bounded(numberField, submission.number(), MAX_ID_LENGTH);
+        bounded("sourceSystem", submission.sourceSystem(), MAX_ID_LENGTH);
+        bounded("externalId", submission.externalId(), MAX_EXTERNAL_ID_LENGTH);
         if (!submission.amount().isPositive()) {
             throw new InvoiceRuleViolation("amount", "must be greater than 0");
         }
@@ -71,6 +76,16 @@ public record Invoice(UUID id, String customerId, String issuer, String number, 
                 submission.sourceSystem(), submission.externalId(), submission.issueDate(), submission.dueDate(),
                 submission.amount(), zero, zero, InvoiceStatus.OPEN, false,
                 PaymentTerms.exceedLegalCeiling(submission.issueDate(), submission.dueDate()), now);
+    }
+
+    /** Longest customer id, invoice number and source system: what an index entry and a reminder can carry. */
+    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_EXTERNAL_ID_LENGTH = 200;
+
+    private static void bounded(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw new InvoiceRuleViolation(field, "must be at most " + maxLength + " characters");
+        }
     }
 
     /** What is still owed: nothing once cancelled or written off; negative when overpaid. */

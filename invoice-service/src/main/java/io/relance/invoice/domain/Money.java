@@ -7,9 +7,16 @@ import java.util.Objects;
 /** An amount in one currency, with no more decimals than the currency has. */
 public record Money(BigDecimal amount, Currency currency) {
 
+    /** What NUMERIC(19, 4) stores. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvoiceRuleViolation("amount", "must have at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
         if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
             throw new InvoiceRuleViolation("amount", "must have at most " + currency.getDefaultFractionDigits()
                     + " decimals in " + currency.getCurrencyCode());

@@ -100,6 +100,10 @@ public class ErpInvoiceConsumer {
             };
         } catch (MalformedRecord | InvoiceRuleViolation e) {
             return new ErpRecord(metadata, payload, null, null, null, e);
+        } catch (RuntimeException e) {
+            // Whatever else a record's content breaks must not fail the channel: it would stop the partition.
+            return new ErpRecord(metadata, payload, null, null, null, new MalformedRecord(
+                    "payload cannot become a submission: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
@@ -153,6 +157,9 @@ public class ErpInvoiceConsumer {
             throw new MalformedRecord("payload is not a valid " + messageType.ceType() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedRecord("payload cannot be read: " + e.getMessage());
+        }
+        if (erp == null) {
+            throw new MalformedRecord("payload must be a JSON object, got null");
         }
         Object key = metadata.getKey();
         if (key != null && !key.toString().equals(customerId.apply(erp))) {

@@ -6,6 +6,10 @@ import io.relance.invoice.domain.InvoiceFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +24,72 @@ public class InvoiceRepository implements PanacheRepositoryBase<InvoiceEntity, U
 
     public Uni<Void> add(Invoice invoice) {
         return persist(InvoiceEntity.from(invoice)).replaceWithVoid();
+    }
+
+    private static final String INSERT_ALL = """
+            INSERT INTO invoice (id, customer_id, issuer, invoice_number, source_system, external_id, issue_date,
+                                 due_date, amount, currency, open_amount, credited_amount, paid_amount, status,
+                                 disputed, beyond_legal_terms, created_at)
+            SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                 CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS date[]), CAST(?8 AS date[]),
+                                 CAST(?9 AS numeric[]), CAST(?10 AS text[]), CAST(?11 AS numeric[]),
+                                 CAST(?12 AS numeric[]), CAST(?13 AS numeric[]), CAST(?14 AS text[]),
+                                 CAST(?15 AS boolean[]), CAST(?16 AS boolean[]), CAST(?17 AS timestamptz[]))""";
+
+    /**
+     * Stores new invoices with one statement, bypassing the session: for a batch, one round trip and no entity
+     * bookkeeping instead of both per invoice. The caller has checked they are new.
+     */
+    public Uni<Void> addAll(List<Invoice> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        String[] customers = new String[n];
+        String[] issuers = new String[n];
+        String[] numbers = new String[n];
+        String[] sources = new String[n];
+        String[] externalIds = new String[n];
+        LocalDate[] issueDates = new LocalDate[n];
+        LocalDate[] dueDates = new LocalDate[n];
+        BigDecimal[] amounts = new BigDecimal[n];
+        String[] currencies = new String[n];
+        BigDecimal[] open = new BigDecimal[n];
+        BigDecimal[] credited = new BigDecimal[n];
+        BigDecimal[] paid = new BigDecimal[n];
+        String[] statuses = new String[n];
+        Boolean[] disputed = new Boolean[n];
+        Boolean[] beyondTerms = new Boolean[n];
+        OffsetDateTime[] created = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Invoice invoice = batch.get(i);
+            ids[i] = invoice.id();
+            customers[i] = invoice.customerId();
+            issuers[i] = invoice.issuer();
+            numbers[i] = invoice.number();
+            sources[i] = invoice.sourceSystem();
+            externalIds[i] = invoice.externalId();
+            issueDates[i] = invoice.issueDate();
+            dueDates[i] = invoice.dueDate();
+            amounts[i] = invoice.amount().amount();
+            currencies[i] = invoice.amount().currency().getCurrencyCode();
+            open[i] = invoice.openAmount().amount();
+            credited[i] = invoice.credited().amount();
+            paid[i] = invoice.paid().amount();
+            statuses[i] = invoice.status().name();
+            disputed[i] = invoice.disputed();
+            beyondTerms[i] = invoice.beyondLegalTerms();
+            created[i] = OffsetDateTime.ofInstant(invoice.recordedAt(), ZoneOffset.UTC);
+        }
+        return getSession().chain(session -> session.createNativeQuery(INSERT_ALL)
+                .setParameter(1, ids).setParameter(2, customers).setParameter(3, issuers).setParameter(4, numbers)
+                .setParameter(5, sources).setParameter(6, externalIds).setParameter(7, issueDates)
+                .setParameter(8, dueDates).setParameter(9, amounts).setParameter(10, currencies)
+                .setParameter(11, open).setParameter(12, credited).setParameter(13, paid)
+                .setParameter(14, statuses).setParameter(15, disputed).setParameter(16, beyondTerms)
+                .setParameter(17, created)
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Stores the new balance, status and dispute flag of an invoice already stored. */

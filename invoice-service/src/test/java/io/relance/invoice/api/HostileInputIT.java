@@ -143,7 +143,7 @@ class HostileInputIT {
             }
             bodies.addAll(HostileJson.randomlyBroken(write.validBody(), SEED + write.path().hashCode(), 20));
             bodies.addAll(HostileJson.MALFORMED);
-            for (String body : bodies.stream().filter(HostileJson::refusedByInvoiceServiceToday).toList()) {
+            for (String body : bodies) {
                 Answer answer = send(write.method(), write.path(), body);
                 String failure = judge(answer);
                 List<Object> after = state();
@@ -167,7 +167,7 @@ class HostileInputIT {
                 "abc", "true", "OPEN", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "\u0000", "\uD83D\uDE00",
                 "x".repeat(3_000), "../../etc/passwd", "%", "' OR 1=1 --", "2026-04-01_not-a-uuid",
                 "00000000-0000-0000-0000-000000000000");
-        for (String value : values.stream().filter(HostileJson::refusedByInvoiceServiceToday).toList()) {
+        for (String value : values) {
             String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
             List<String> reads = new ArrayList<>(List.of("/customers/" + encoded,
                     "/customers/" + customer + "/statement?asOf=" + encoded, "/customers/" + encoded + "/statement",

@@ -35,21 +35,6 @@ public final class HostileJson {
             "[".repeat(50_000), "{\"a\":".repeat(10_000), "1".repeat(5_000), "\"unterminated", "null", "\"text\"",
             "42", "[]", "{\"a\":1}{\"a\":2}");
 
-    /**
-     * Inputs invoice-service still answers with a 500 or an unnamed 400, or that stop its erp-invoices consumer,
-     * reported to be fixed in its main code (issue 10): text with NUL, amounts beyond NUMERIC(19, 4), dates PostgreSQL
-     * cannot store, JSON beyond Jackson's stream limits, and the JSON literal null on the topic. They are not sent
-     * until then; delete this list and {@link #refusedByInvoiceServiceToday} with the fix.
-     */
-    private static final List<String> PENDING_INVOICE_SERVICE_FIX = List.of("\u0000", "\\u0000", "1e999999999",
-            "99999999999999999999", "2147483648", "-2147483649", "+999999999", "-999999999-", "[[[[[[[[[[",
-            "{\"a\":{\"a\":{\"a\":", "1111111111111111111111111111111111111111", "1e400", "9223372036854775808");
-
-    /** False for an input of {@link #PENDING_INVOICE_SERVICE_FIX}. */
-    public static boolean refusedByInvoiceServiceToday(String input) {
-        return !input.equals("null") && PENDING_INVOICE_SERVICE_FIX.stream().noneMatch(input::contains);
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARK = "\u0001hostile-%d\u0001";
 
