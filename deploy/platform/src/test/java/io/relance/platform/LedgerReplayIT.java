@@ -12,6 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -56,6 +60,9 @@ class LedgerReplayIT {
     private static PlatformClient client;
     private static Replay.Outcome outcome;
     private static List<Row> rows;
+    private static Ledger ledger;
+    private static PlatformLayout layout;
+    private static Map<String, Integer> servicePorts;
 
     /** One line of the CSV, read here without the replay's own reader. */
     record Row(String customer, String number, LocalDate issued, LocalDate due, BigDecimal amount, boolean disputed,
@@ -69,13 +76,14 @@ class LedgerReplayIT {
     @BeforeAll
     static void replayTheLedger() throws IOException {
         rows = readCsv();
-        Ledger ledger = Ledger.read(CSV);
+        ledger = Ledger.read(CSV);
         Path home = Files.createTempDirectory("relance-replay-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Map<String, Integer> services = new LinkedHashMap<>();
         ServiceSpec.ALL.forEach(spec -> services.put(spec.name(), FreePorts.find()));
-        platform = Platform.startReplay(new PlatformLayout(Path.of(System.getProperty("relance.root")), home),
-                new PlatformPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), services),
+        layout = new PlatformLayout(Path.of(System.getProperty("relance.root")), home);
+        servicePorts = services;
+        platform = Platform.startReplay(layout, new PlatformPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), services),
                 step -> System.out.println("[replay] " + step), Replay.startOf(ledger));
         client = new PlatformClient(platform);
         outcome = new Replay(platform, ledger).run(p -> {
@@ -176,6 +184,36 @@ class LedgerReplayIT {
 
         assertThat(mails).extracting(MailCatcher.CaughtMail::messageId).doesNotHaveDuplicates();
         assertThat(actualPerCustomer).isEqualTo(expectedByAddressId);
+    }
+
+    @Test
+    void noDebtorNameEmailOrPhoneAppearsInAnyServiceLogOrMetricLabel() throws Exception {
+        List<String> personal = ledger.customers().stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.legalName(), c.email(), c.phone()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        assertThat(personal).as("every customer has a name and an e-mail to look for")
+                .hasSizeGreaterThanOrEqualTo(2 * ledger.customers().size());
+        List<String> found = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (Map.Entry<String, Integer> service : servicePorts.entrySet()) {
+            Path log = layout.log(service.getKey());
+            assertThat(log).as(service.getKey() + "'s log").exists();
+            String logText = Files.readString(log);
+            assertThat(logText).as(service.getKey() + "'s log has content to search").isNotBlank();
+            String metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.getValue() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as(service.getKey() + "'s metrics").contains("# TYPE");
+            for (String value : personal) {
+                if (logText.contains(value)) {
+                    found.add(service.getKey() + " log: " + value);
+                }
+                if (metrics.contains(value)) {
+                    found.add(service.getKey() + " metrics: " + value);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test
