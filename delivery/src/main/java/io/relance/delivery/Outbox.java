@@ -35,7 +35,7 @@ public class Outbox {
             INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
             SELECT e.event_id, e.lane, e.topic, e.record_key, e.ce_type, ?6, e.occurred_at, e.payload, ?9
             FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS smallint[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]),
-                        CAST(?7 AS timestamptz[]), CAST(?8 AS text[]))
+                        CAST(CAST(?7 AS text[]) AS timestamptz[]), CAST(?8 AS text[]))
                  WITH ORDINALITY AS e(event_id, lane, topic, record_key, ce_type, occurred_at, payload, position)
             ORDER BY e.position""";
 
@@ -120,7 +120,9 @@ public class Outbox {
         String[] topics = new String[n];
         String[] keys = new String[n];
         String[] types = new String[n];
-        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        // ISO-8601 text cast to timestamptz[] in SQL: Hibernate normalises an OffsetDateTime[] to an Instant[]
+        // that the reactive client cannot encode, depending on which array types the persistence unit registered.
+        String[] occurred = new String[n];
         String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             RelanceEvent event = events.get(i);
@@ -134,7 +136,7 @@ public class Outbox {
             topics[i] = type.topic();
             keys[i] = event.customerId();
             types[i] = type.ceType();
-            occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+            occurred[i] = event.occurredAt().toString();
             payloads[i] = serialize(event);
         }
         return session.createNativeQuery(INSERT_ALL)

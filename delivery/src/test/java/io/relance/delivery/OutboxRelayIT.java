@@ -119,6 +119,30 @@ class OutboxRelayIT {
     }
 
     @Test
+    void eventsAppendedTogetherArePublishedOnceEachInTheOrderOfTheList() {
+        String first = "C-" + UUID.randomUUID();
+        String second = "C-" + UUID.randomUUID();
+        List<InvoiceIssued> events = IntStream.range(0, 30)
+                .mapToObj(i -> Events.invoiceIssued(i % 3 == 0 ? second : first, "F-2026-%04d".formatted(300 + i)))
+                .toList();
+
+        OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> outbox.appendAll(session, events))));
+        drain();
+
+        for (String customer : List.of(first, second)) {
+            List<String> expected = events.stream().filter(e -> e.customerId().equals(customer))
+                    .map(e -> e.eventId().toString()).toList();
+            List<String> published = kafka.readUntil(Topics.INVOICE_EVENTS,
+                            records -> records.stream().filter(r -> customer.equals(r.key())).count() >= expected.size(),
+                            Duration.ofSeconds(30))
+                    .stream().filter(r -> customer.equals(r.key()))
+                    .map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).toList();
+            assertThat(published).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void theTraceContextOfTheWritingRequestTravelsWithTheEvent() {
         InvoiceIssued event = Events.invoiceIssued("C-" + UUID.randomUUID(), "F-2026-0103");
         SpanContext request = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
