@@ -11,7 +11,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The spans of the delivery mechanism (the relay's publish, the inbox's processing) and the W3C {@code traceparent}
- * they travel in: stored with the outbox row, then carried as a Kafka header. Without an OpenTelemetry SDK (tracing
- * off) spans are no-ops and a stored {@code traceparent} is passed on unchanged.
+ * they travel in: stored with the outbox row, then carried as a Kafka header.
  */
 @ApplicationScoped
 class Tracing {
@@ -43,9 +41,8 @@ class Tracing {
 
     private final Tracer tracer;
 
-    Tracing(Instance<OpenTelemetry> openTelemetry) {
-        // delivery's own tests run without the Quarkus OpenTelemetry extension; every service has it
-        this.tracer = (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop()).getTracer("io.relance.delivery");
+    Tracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("io.relance.delivery");
     }
 
     /** The traceparent of the current context (the request or event being handled), or null outside any trace. */
