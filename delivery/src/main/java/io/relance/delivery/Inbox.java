@@ -92,7 +92,7 @@ public class Inbox {
     public Uni<Void> handle(Message<byte[]> message, Effect effect, TombstoneEffect tombstoneEffect) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("Inbox handles Kafka records only"));
-        return tracing.processing(received(message, metadata), metadata.getTopic(), identity.consumerName(metadata.getTopic()),
+        return tracing.processing(received(message, metadata), metadata.getTopic(), identity.applicationName(),
                 () -> process(message, metadata, effect, tombstoneEffect));
     }
 

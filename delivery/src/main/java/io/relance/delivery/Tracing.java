@@ -76,13 +76,13 @@ class Tracing {
      * Runs {@code work} inside a consumer span, child of {@code parent} (the received record's context): spans made
      * while it runs, and the outbox rows it writes, continue the same trace.
      */
-    <T> Uni<T> processing(Context parent, String topic, String consumer, Supplier<Uni<T>> work) {
+    <T> Uni<T> processing(Context parent, String topic, String consumerGroup, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             Span span = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.operation.type", "process")
                     .setAttribute("messaging.destination.name", topic)
-                    .setAttribute("messaging.consumer.group.name", consumer)
+                    .setAttribute("messaging.consumer.group.name", consumerGroup)
                     .startSpan();
             // Quarkus keeps the current context on the record's Vert.x context, so it holds across the asynchronous steps.
             Scope scope = parent.with(span).makeCurrent();
