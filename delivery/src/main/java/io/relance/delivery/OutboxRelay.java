@@ -67,11 +67,11 @@ public class OutboxRelay {
     OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, DeliveryConfig config, MeterRegistry registry,
                 Tracing tracing) {
         this.pool = pool;
-        this.tracing = tracing;
         this.vertx = vertx;
         this.publisher = publisher;
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
         Gauge.builder("relance.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows written but not yet published").register(registry);
         Gauge.builder("relance.outbox.oldest.age", oldest, OutboxRelay::ageSeconds)
@@ -196,15 +196,11 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
         // The send continues the trace of the request that wrote the row; consumers continue the send's.
-        String stored = row.getString("traceparent");
-        io.opentelemetry.context.Context parent = Tracing.context(stored);
+        io.opentelemetry.context.Context parent = Tracing.context(row.getString("traceparent"));
         Span span = tracing.publishing(parent, row.getString("topic"), row.getString("record_key"),
                 row.getUUID("event_id").toString());
         spans.add(span);
         String traceparent = Tracing.traceparent(parent.with(span));
-        if (traceparent == null) {
-            traceparent = stored;
-        }
         if (traceparent != null) {
             header(headers, Tracing.TRACEPARENT, traceparent);
         }
