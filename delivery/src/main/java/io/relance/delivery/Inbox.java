@@ -4,10 +4,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -48,15 +51,17 @@ public class Inbox {
     private final DeliveryIdentity identity;
     private final DeliveryConfig config;
     private final MeterRegistry registry;
+    private final Tracing tracing;
 
     Inbox(EventDecoder decoder, ProcessedEvents processed, DeadLetters deadLetters, DeliveryIdentity identity,
-          DeliveryConfig config, MeterRegistry registry, Config channels) {
+          DeliveryConfig config, MeterRegistry registry, Tracing tracing, Config channels) {
         this.decoder = decoder;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.identity = identity;
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
         registerConsumedCounters(channels);
     }
 
@@ -87,6 +92,23 @@ public class Inbox {
     public Uni<Void> handle(Message<byte[]> message, Effect effect, TombstoneEffect tombstoneEffect) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("Inbox handles Kafka records only"));
+        return tracing.processing(received(message, metadata), metadata.getTopic(), identity.applicationName(),
+                () -> process(message, metadata, effect, tombstoneEffect));
+    }
+
+    /**
+     * The trace the record continues: the context SmallRye Reactive Messaging extracted from its {@code traceparent}
+     * header (with its receive span), or, when the channel does not trace, the header itself.
+     */
+    private static Context received(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata) {
+        return TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
+                .filter(context -> Span.fromContext(context).getSpanContext().isValid())
+                .orElseGet(() -> Tracing.context(EventDecoder.header(metadata.getHeaders(), Tracing.TRACEPARENT)));
+    }
+
+    private Uni<Void> process(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> metadata, Effect effect,
+                              TombstoneEffect tombstoneEffect) {
         if (tombstoneEffect != null && message.getPayload() == null) {
             return handleTombstone(message, metadata, tombstoneEffect);
         }

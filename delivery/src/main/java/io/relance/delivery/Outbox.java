@@ -2,8 +2,6 @@ package io.relance.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
@@ -15,9 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,7 +66,7 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .setParameter(8, serialize(event))
-                .setParameter(9, currentTraceparent())
+                .setParameter(9, Tracing.currentTraceparent())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -97,7 +93,7 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .setParameter(8, null)
-                .setParameter(9, currentTraceparent())
+                .setParameter(9, Tracing.currentTraceparent())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -148,7 +144,7 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, occurred)
                 .setParameter(8, payloads)
-                .setParameter(9, currentTraceparent())
+                .setParameter(9, Tracing.currentTraceparent())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -164,11 +160,5 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event cannot be written as JSON: " + event.getClass().getSimpleName(), e);
         }
-    }
-
-    private static String currentTraceparent() {
-        Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return carrier.get("traceparent");
     }
 }

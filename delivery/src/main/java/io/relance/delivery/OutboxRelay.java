@@ -3,6 +3,7 @@ package io.relance.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -56,18 +57,21 @@ public class OutboxRelay {
     private final KafkaPublisher publisher;
     private final DeliveryConfig config;
     private final MeterRegistry registry;
+    private final Tracing tracing;
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicReference<OffsetDateTime> oldest = new AtomicReference<>();
     private Repeater relay;
     private PgSubscriber notifications;
 
-    OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, DeliveryConfig config, MeterRegistry registry) {
+    OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, DeliveryConfig config, MeterRegistry registry,
+                Tracing tracing) {
         this.pool = pool;
         this.vertx = vertx;
         this.publisher = publisher;
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
         Gauge.builder("relance.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows written but not yet published").register(registry);
         Gauge.builder("relance.outbox.oldest.age", oldest, OutboxRelay::ageSeconds)
@@ -135,12 +139,25 @@ public class OutboxRelay {
                         : pending(connection, lanes))
                 .chain(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : publisher.publish(rows.stream().map(OutboxRelay::toRecord).toList())
+                        : publish(rows)
                         // Kafka acknowledges on its own thread; the SQL connection belongs to a Vert.x context.
                         .emitOn(command -> context.runOnContext(ignored -> command.run()))
                         .chain(() -> delete(connection, rows))
                         .invoke(() -> rows.forEach(row -> counter(row.getString("ce_type")).increment()))
                         .replaceWith(rows.size())));
+    }
+
+    /** Sends the rows, each in a producer span that ends when Kafka has acknowledged the batch (or it failed). */
+    private Uni<Void> publish(List<Row> rows) {
+        List<Span> spans = new ArrayList<>(rows.size());
+        List<ProducerRecord<String, byte[]>> records = rows.stream().map(row -> toRecord(row, spans)).toList();
+        return publisher.publish(records).onItemOrFailure().invoke((ignored, failure) -> spans.forEach(span -> {
+            if (failure != null) {
+                Tracing.failed(span, failure);
+            } else {
+                span.end();
+            }
+        }));
     }
 
     private static Uni<Short[]> claimLanes(SqlConnection connection) {
@@ -164,7 +181,7 @@ public class OutboxRelay {
         return connection.preparedQuery(DELETE).execute(Tuple.of(ids)).replaceWithVoid();
     }
 
-    private static ProducerRecord<String, byte[]> toRecord(Row row) {
+    private ProducerRecord<String, byte[]> toRecord(Row row, List<Span> spans) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, row.getUUID("event_id").toString());
         String payload = row.getString("payload");
@@ -178,9 +195,14 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("occurred_at")));
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        String traceparent = row.getString("traceparent");
+        // The send continues the trace of the request that wrote the row; consumers continue the send's.
+        io.opentelemetry.context.Context parent = Tracing.context(row.getString("traceparent"));
+        Span span = tracing.publishing(parent, row.getString("topic"), row.getString("record_key"),
+                row.getUUID("event_id").toString());
+        spans.add(span);
+        String traceparent = Tracing.traceparent(parent.with(span));
         if (traceparent != null) {
-            header(headers, "traceparent", traceparent);
+            header(headers, Tracing.TRACEPARENT, traceparent);
         }
         return new ProducerRecord<>(row.getString("topic"), null, row.getString("record_key"),
                 payload.getBytes(StandardCharsets.UTF_8), headers);

@@ -67,6 +67,21 @@ class InboxIT {
     }
 
     @Test
+    void theEffectRunsInTheTraceOfTheRecordSoTheEventsItPublishesContinueIt() {
+        String customer = "C-" + UUID.randomUUID();
+        InvoiceIssued event = Events.invoiceIssued(customer, "ECHO-2026-0001");
+
+        kafka.publish(mapper, event, Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.eventId()) == 1);
+        // the relay is off in these tests: the echoed event waits in the outbox with the trace it was written in
+        String echoed = OnVertx.await(vertx, () -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT traceparent FROM outbox_event WHERE record_key = ?1", String.class)
+                .setParameter(1, customer).getSingleResult())));
+        assertThat(echoed).startsWith("00-0af7651916cd43dd8448eb211c80319c-");
+    }
+
+    @Test
     void aRecordThatIsNotJsonIsDeadLetteredWithItsReasonAndTheNextRecordIsProcessed() {
         String customer = "C-" + UUID.randomUUID();
         InvoiceIssued next = Events.invoiceIssued(customer, "F-2026-0003");

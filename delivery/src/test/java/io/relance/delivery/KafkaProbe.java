@@ -54,13 +54,20 @@ final class KafkaProbe {
 
     /** Writes the event with CloudEvents headers, as the outbox relay does. */
     void publish(ObjectMapper mapper, RelanceEvent event) {
+        publish(mapper, event, Map.of());
+    }
+
+    /** Publishes as the relay does, with {@code extraHeaders} (a traceparent) besides the CloudEvents ones. */
+    void publish(ObjectMapper mapper, RelanceEvent event, Map<String, String> extraHeaders) {
         EventType type = EventType.of(event.getClass());
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.putAll(Map.of(
+                CloudEventHeaders.ID, event.eventId().toString(),
+                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.SOURCE, "/relance/test",
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
         try {
-            send(type.topic(), event.customerId(), mapper.writeValueAsBytes(event), Map.of(
-                    CloudEventHeaders.ID, event.eventId().toString(),
-                    CloudEventHeaders.TYPE, type.ceType(),
-                    CloudEventHeaders.SOURCE, "/relance/test",
-                    CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
+            send(type.topic(), event.customerId(), mapper.writeValueAsBytes(event), headers);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumers as a service writes them: each effect adds a row; an invoice numbered FAIL-* fails every time; a
+ * Consumers as a service writes them: each effect adds a row; an invoice numbered FAIL-* fails every time; one
+ * numbered ECHO-* also publishes an invoice numbered ECHOED-* (an event a consumer publishes in turn); a
  * tombstone on customer-profiles adds an "erased" row.
  */
 @ApplicationScoped
@@ -16,8 +17,11 @@ public class RecordingConsumer {
 
     private final Inbox inbox;
 
-    RecordingConsumer(Inbox inbox) {
+    private final Outbox outbox;
+
+    RecordingConsumer(Inbox inbox, Outbox outbox) {
         this.inbox = inbox;
+        this.outbox = outbox;
     }
 
     @Incoming(Topics.INVOICE_EVENTS)
@@ -26,7 +30,12 @@ public class RecordingConsumer {
             if (event instanceof InvoiceIssued issued && issued.invoiceNumber().startsWith("FAIL-")) {
                 return Uni.createFrom().failure(new IllegalStateException("this effect always fails"));
             }
-            return session.persist(AppliedEffect.of(event.eventId(), event.getClass().getSimpleName()));
+            Uni<Void> applied = session.persist(AppliedEffect.of(event.eventId(), event.getClass().getSimpleName()));
+            if (event instanceof InvoiceIssued issued && issued.invoiceNumber().startsWith("ECHO-")) {
+                return applied.chain(() -> outbox.append(session,
+                        Events.invoiceIssued(issued.customerId(), issued.invoiceNumber().replace("ECHO-", "ECHOED-"))));
+            }
+            return applied;
         });
     }
 

@@ -37,6 +37,7 @@ public final class Platform implements AutoCloseable {
     private final PostgresServer postgres;
     private final List<RunningService> services = new ArrayList<>();
     private final Instant replayFrom;
+    private final Map<String, String> environment;
     private MailCatcher mail;
 
     /**
@@ -52,11 +53,13 @@ public final class Platform implements AutoCloseable {
             "RELANCE_KAFKA_POLL_TIMEOUT_MS", "10",
             "RELANCE_KPI_COMMIT_INTERVAL_MS", "25");
 
-    private Platform(PlatformLayout layout, KafkaServer kafka, PostgresServer postgres, Instant replayFrom) {
+    private Platform(PlatformLayout layout, KafkaServer kafka, PostgresServer postgres, Instant replayFrom,
+                     Map<String, String> environment) {
         this.layout = layout;
         this.kafka = kafka;
         this.postgres = postgres;
         this.replayFrom = replayFrom;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts everything and returns once every service is ready; on failure stops what it started and throws. */
@@ -70,7 +73,16 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
                                  List<ServiceSpec> only) {
-        return start(layout, ports, progress, only, null);
+        return start(layout, ports, progress, only, null, Map.of());
+    }
+
+    /**
+     * Starts the whole platform with {@code environment} added to every service's own, for example
+     * {@code RELANCE_TRACING_OTLP_ENDPOINT} to send the services' traces to a collector.
+     */
+    public static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
+                                 Map<String, String> environment) {
+        return start(layout, ports, progress, ServiceSpec.ALL, null, environment);
     }
 
     /**
@@ -79,11 +91,11 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform startReplay(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
                                        Instant firstTick) {
-        return start(layout, ports, progress, ServiceSpec.ALL, firstTick);
+        return start(layout, ports, progress, ServiceSpec.ALL, firstTick, Map.of());
     }
 
     private static Platform start(PlatformLayout layout, PlatformPorts ports, Consumer<String> progress,
-                                  List<ServiceSpec> only, Instant replayFrom) {
+                                  List<ServiceSpec> only, Instant replayFrom, Map<String, String> environment) {
         createDirectories(layout);
         for (ServiceSpec spec : only) {
             if (!Files.isRegularFile(spec.runner(layout.projectRoot()))) {
@@ -97,7 +109,7 @@ public final class Platform implements AutoCloseable {
                 () -> PostgresServer.start(layout.postgres(), ports.postgres(), false));
         Platform platform;
         try {
-            platform = new Platform(layout, kafka.join(), postgres.join(), replayFrom);
+            platform = new Platform(layout, kafka.join(), postgres.join(), replayFrom, environment);
         } catch (RuntimeException e) {
             kafka.thenAccept(KafkaServer::stop);
             postgres.thenAccept(PostgresServer::stop);
@@ -177,7 +189,7 @@ public final class Platform implements AutoCloseable {
         command.addAll(Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         command.add("-jar");
         command.add(spec.runner(layout.projectRoot()).toString());
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(this.environment);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("RELANCE_DB_HOST", "127.0.0.1");

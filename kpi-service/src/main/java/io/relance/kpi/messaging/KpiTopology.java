@@ -2,6 +2,8 @@ package io.relance.kpi.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.relance.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,21 +34,26 @@ public class KpiTopology {
     private final ObjectMapper mapper;
     private final Duration seenEventsRetention;
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     KpiTopology(ObjectMapper mapper, @ConfigProperty(name = "relance.kpi.seen-events.retention") Duration seenEventsRetention,
-                MeterRegistry registry) {
+                MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.mapper = mapper;
         this.seenEventsRetention = seenEventsRetention;
         this.registry = registry;
+        this.tracer = openTelemetry.getTracer("io.relance.kpi");
     }
 
     @Produces
     public Topology topology() {
-        return build(mapper, seenEventsRetention, registry);
+        return build(mapper, seenEventsRetention, registry, tracer);
     }
 
-    /** The topology; event ids are remembered for {@code seenEventsRetention} of business time. */
-    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention, MeterRegistry registry) {
+    /**
+     * The topology; event ids are remembered for {@code seenEventsRetention} of business time; each record is
+     * processed in a span of the trace its {@code traceparent} header carries.
+     */
+    public static Topology build(ObjectMapper mapper, Duration seenEventsRetention, MeterRegistry registry, Tracer tracer) {
         StreamMetrics metrics = new StreamMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
@@ -59,7 +66,7 @@ public class KpiTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new LedgerProcessor(new EventReader(mapper), metrics), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
+                .process(() -> new LedgerProcessor(new EventReader(mapper), metrics, new RecordTracing(tracer)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
                         KpiStores.DAY_SUMS)
                 .to(Topics.KPI_SERVICE_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();

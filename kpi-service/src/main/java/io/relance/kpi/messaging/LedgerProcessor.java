@@ -28,14 +28,16 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
 
     private final EventReader reader;
     private final StreamMetrics metrics;
+    private final RecordTracing tracing;
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, Long> seen;
     private KeyValueStore<String, CustomerLedger> ledgers;
     private KeyValueStore<String, DaySums> daySums;
 
-    LedgerProcessor(EventReader reader, StreamMetrics metrics) {
+    LedgerProcessor(EventReader reader, StreamMetrics metrics, RecordTracing tracing) {
         this.reader = reader;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -49,6 +51,10 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     @Override
     public void process(Record<String, byte[]> record) {
         Optional<RecordMetadata> metadata = context.recordMetadata();
+        tracing.process(record, metadata.map(RecordMetadata::topic).orElse(""), () -> apply(record, metadata));
+    }
+
+    private void apply(Record<String, byte[]> record, Optional<RecordMetadata> metadata) {
         try {
             if (record.value() == null) {
                 erase(record, metadata.map(RecordMetadata::topic).orElse(""));

@@ -1,6 +1,7 @@
 package io.relance.kpi.messaging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
@@ -111,7 +112,8 @@ public final class KpiBenchmark {
             kafka.createTopics(topics, PARTITIONS);
             long events = produce(kafka.bootstrapServers());
             try (KafkaStreams streams = new KafkaStreams(
-                    KpiTopology.build(KpiTopologyDriver.MAPPER, KpiTopologyDriver.SEEN_EVENTS_RETENTION, new SimpleMeterRegistry()),
+                    KpiTopology.build(KpiTopologyDriver.MAPPER, KpiTopologyDriver.SEEN_EVENTS_RETENTION, new SimpleMeterRegistry(),
+                            OpenTelemetry.noop().getTracer("kpi-benchmark")),
                     streamsConfig(kafka.bootstrapServers(), state))) {
                 long started = System.nanoTime();
                 streams.start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.EventType;
 import io.relance.contracts.RelanceEvent;
@@ -62,7 +63,7 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // One folder per driver: two drivers at once (or two test JVMs) must not share a RocksDB lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION, registry), config);
+        driver = new TopologyTestDriver(KpiTopology.build(MAPPER, SEEN_EVENTS_RETENTION, registry, OpenTelemetry.noop().getTracer("kpi-test")), config);
         for (String topic : KpiTopology.SOURCES) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
