@@ -226,17 +226,14 @@ class FaultSuiteIT {
     private static void inject(Scenario scenario, Instant businessTime) {
         System.out.printf("[faults] %s on %s at %s%n", scenario.name, scenario.faultDay, scenario.moment);
         Map<String, Boolean> down = new ConcurrentHashMap<>();
-        Map<String, Boolean> up = new ConcurrentHashMap<>();
         List<String> affected = scenario.injection.affected();
         affected.forEach(service -> down.put(service, false));
         Thread watcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 for (String service : affected) {
-                    boolean ready = RunningService.isReady(url(service));
-                    if (!ready) {
+                    if (!RunningService.isReady(url(service))) {
                         down.put(service, true);
                     }
-                    up.put(service, ready);
                 }
                 try {
                     Thread.sleep(READY_POLL.toMillis());
@@ -254,11 +251,6 @@ class FaultSuiteIT {
         }
         awaitNoLag();
         scenario.recovery = Duration.ofNanos(System.nanoTime() - injected);
-        for (String service : affected) {
-            if (!RunningService.isReady(url(service))) {
-                up.put(service, false);
-            }
-        }
         watcher.interrupt();
         try {
             watcher.join(5_000);
