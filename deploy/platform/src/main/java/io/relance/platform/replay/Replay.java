@@ -106,17 +106,13 @@ public final class Replay {
     }
 
     public Outcome run(Consumer<Progress> progress) {
-        return run(progress, (day, moment, businessTime) -> { });
-    }
-
-    /** Runs the replay, telling {@code listener} each moment the platform is busy (a fault injector acts then). */
-    public Outcome run(Consumer<Progress> progress, Listener listener) {
-        return run(progress, listener, ledger.lastDay());
+        return run(progress, (day, moment, businessTime) -> { }, ledger.lastDay());
     }
 
     /**
-     * Replays the ledger's days up to {@code until} only (a first part of it): what is dated later never happens, so
-     * invoices settled later stay open.
+     * Replays the ledger's days up to {@code until} only (a first part of it: what is dated later never happens, so
+     * invoices settled later stay open), telling {@code listener} each moment the platform is busy (a fault
+     * injector acts then).
      */
     public Outcome run(Consumer<Progress> progress, Listener listener, LocalDate until) {
         long started = System.nanoTime();
