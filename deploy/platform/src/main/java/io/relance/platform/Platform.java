@@ -128,7 +128,9 @@ public final class Platform implements AutoCloseable {
     }
 
     public List<RunningService> services() {
-        return List.copyOf(services);
+        synchronized (services) {
+            return List.copyOf(services);
+        }
     }
 
     /** Signs development bearer tokens the services of this platform accept. */
@@ -152,6 +154,30 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("the platform runs on the system clock: start it with startReplay");
         }
         return new ClockPublisher(kafka.bootstrapServers());
+    }
+
+    /** Kills a service with SIGKILL, as a crash or the OOM killer would; {@link #relaunch} starts it again. */
+    public void kill(String service) {
+        running(service).kill();
+    }
+
+    /** Starts a killed service again on its port, with its database and state, and waits until it is ready. */
+    public RunningService relaunch(String service) {
+        RunningService killed = running(service);
+        RunningService relaunched = launch(killed.spec(), killed.port());
+        synchronized (services) {
+            services.set(services.indexOf(killed), relaunched);
+        }
+        writeProcesses();
+        relaunched.awaitReady(READY_TIMEOUT);
+        return relaunched;
+    }
+
+    private RunningService running(String service) {
+        synchronized (services) {
+            return services.stream().filter(s -> s.spec().name().equals(service)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no service " + service + " runs on this platform"));
+        }
     }
 
     public KafkaServer kafka() {

@@ -73,6 +73,10 @@ public final class RunningService {
         process.stop();
     }
 
+    void kill() {
+        process.kill();
+    }
+
     /** True when the service answers its readiness check with UP. */
     public static boolean isReady(String baseUrl) {
         try {

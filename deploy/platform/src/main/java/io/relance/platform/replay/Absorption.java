@@ -52,8 +52,8 @@ public final class Absorption implements AutoCloseable {
     private static final boolean TRACE = System.getenv("RELANCE_REPLAY_TRACE") != null;
 
     private final Admin admin;
+    private final Platform platform;
     private final Map<String, Connection> databases = new HashMap<>();
-    private final Connection notifications;
     private Map<String, List<TopicPartition>> reads = Map.of();
     private long looks;
 
@@ -63,18 +63,23 @@ public final class Absorption implements AutoCloseable {
 
     public Absorption(Platform platform) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()));
+        this.platform = platform;
         try {
-            for (ServiceSpec spec : ServiceSpec.ALL) {
-                if (spec.database().isPresent()) {
-                    databases.put(spec.name(), DriverManager.getConnection(
-                            platform.postgres().jdbcUrl(spec.database().get()), platform.postgres().username(), ""));
-                }
-            }
+            connect();
         } catch (SQLException e) {
             close();
             throw new IllegalStateException("cannot reach the platform's databases: " + e.getMessage(), e);
         }
-        this.notifications = databases.get("notification-service");
+    }
+
+    private void connect() throws SQLException {
+        closeConnections();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (spec.database().isPresent()) {
+                databases.put(spec.name(), DriverManager.getConnection(
+                        platform.postgres().jdbcUrl(spec.database().get()), platform.postgres().username(), ""));
+            }
+        }
     }
 
     /** Waits until the platform has absorbed everything, at business time {@code now}; fails after {@code timeout}. */
@@ -102,19 +107,24 @@ public final class Absorption implements AutoCloseable {
 
     private Look look(Instant now) {
         try {
+            if (databases.isEmpty()) {
+                connect();
+            }
             for (Map.Entry<String, Connection> database : databases.entrySet()) {
                 long rows = count(database.getValue(), OUTBOX, null);
                 if (rows > 0) {
                     return new Look(false, Map.of(), rows + " outbox rows of " + database.getKey());
                 }
             }
-            long due = count(notifications, DELIVERIES_DUE, now);
+            long due = count(databases.get("notification-service"), DELIVERIES_DUE, now);
             if (due > 0) {
                 return new Look(false, Map.of(), due + " deliveries due at notification-service");
             }
             return lags();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the platform's databases: " + e.getMessage(), e);
+            // PostgreSQL restarted (a fault injected on purpose): connect again at the next look
+            closeConnections();
+            return new Look(false, Map.of(), "the platform's databases (" + e.getMessage() + ")");
         }
     }
 
@@ -192,7 +202,7 @@ public final class Absorption implements AutoCloseable {
     /** How many deliveries notification-service has sent, per channel. */
     public Map<String, Long> sentDeliveries() {
         Map<String, Long> sent = new HashMap<>();
-        try (PreparedStatement query = notifications.prepareStatement(
+        try (PreparedStatement query = databases.get("notification-service").prepareStatement(
                 "SELECT channel, count(*) FROM delivery WHERE status = 'SENT' GROUP BY channel");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -241,6 +251,10 @@ public final class Absorption implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
+        closeConnections();
+    }
+
+    private void closeConnections() {
         databases.values().forEach(connection -> {
             try {
                 connection.close();
@@ -248,5 +262,6 @@ public final class Absorption implements AutoCloseable {
                 // closing a local connection that failed changes nothing for the caller
             }
         });
+        databases.clear();
     }
 }

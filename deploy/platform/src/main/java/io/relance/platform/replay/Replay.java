@@ -65,6 +65,20 @@ public final class Replay {
                            long reminders, Duration elapsed) {
     }
 
+    /** A moment of a replayed day at which the platform is busy with what it was just given. */
+    public enum Moment {
+        /** The day's invoices, disputes and payments are in; the platform has not absorbed them yet. */
+        FACTS_IN,
+        /** The clock has moved to the day's sending time; the sweep and the deliveries have not finished yet. */
+        REMINDERS_DUE
+    }
+
+    /** Called at each moment of each day, on the replay's thread: the replay goes on once it returns. */
+    @FunctionalInterface
+    public interface Listener {
+        void at(LocalDate day, Moment moment, Instant businessTime);
+    }
+
     /** What the replay did. */
     public record Outcome(LocalDate firstDay, LocalDate lastDay, int invoices, int disputes, int payments,
                           List<String> unmatchedPayments, Map<String, Long> deliveriesSent, long emails,
@@ -92,13 +106,22 @@ public final class Replay {
     }
 
     public Outcome run(Consumer<Progress> progress) {
+        return run(progress, (day, moment, businessTime) -> { }, ledger.lastDay());
+    }
+
+    /**
+     * Replays the ledger's days up to {@code until} only (a first part of it: what is dated later never happens, so
+     * invoices settled later stay open), telling {@code listener} each moment the platform is busy (a fault
+     * injector acts then).
+     */
+    public Outcome run(Consumer<Progress> progress, Listener listener, LocalDate until) {
         long started = System.nanoTime();
         Map<LocalDate, List<LedgerInvoice>> issued = by(ledger.invoices(), LedgerInvoice::issueDate);
         Map<LocalDate, List<LedgerInvoice>> opened = byOptional(ledger, i -> i.disputeOpenedOn().orElse(null));
         Map<LocalDate, List<LedgerInvoice>> rejected = byOptional(ledger, i -> i.disputeResolvedOn().orElse(null));
         Map<LocalDate, List<LedgerInvoice>> paid = byOptional(ledger, LedgerInvoice::settledOn);
         LocalDate first = ledger.firstDay();
-        LocalDate last = ledger.lastDay();
+        LocalDate last = until.isBefore(ledger.lastDay()) ? until : ledger.lastDay();
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         int invoices = 0;
         int disputes = 0;
@@ -141,11 +164,13 @@ public final class Replay {
                 }
                 disputes += toOpen.size();
                 payments += toPay.size();
+                listener.at(day, Moment.FACTS_IN, morning);
                 if (!newInvoices.isEmpty() || !toOpen.isEmpty() || !toReject.isEmpty() || !toPay.isEmpty()) {
                     absorption.await(morning, DAY_TIMEOUT);
                 }
                 Instant sending = at(day, REMINDERS_GO_OUT);
                 clock.tick(sending);
+                listener.at(day, Moment.REMINDERS_DUE, sending);
                 awaitSweep(sending);
                 absorption.await(sending, DAY_TIMEOUT);
                 long reminders = absorption.sentDeliveries().values().stream().mapToLong(Long::longValue).sum();
