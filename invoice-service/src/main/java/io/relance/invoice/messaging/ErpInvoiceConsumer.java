@@ -2,11 +2,14 @@ package io.relance.invoice.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.erp.ErpCustomer;
 import io.relance.contracts.erp.ErpInvoice;
 import io.relance.contracts.erp.ErpMessageType;
 import io.relance.delivery.DeadLetters;
+import io.relance.invoice.application.BatchRollbacks;
 import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.application.SaveCustomer;
 import io.relance.invoice.domain.Invoice;
@@ -21,6 +24,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,18 +46,21 @@ public class ErpInvoiceConsumer {
 
     public static final String CHANNEL = "erp-invoices";
     private static final int OUTAGE_ATTEMPTS = 6;
+    private static final Logger LOG = Logger.getLogger(ErpInvoiceConsumer.class);
 
     private final IssueInvoice issueInvoice;
     private final SaveCustomer saveCustomer;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
+    private final Counter rollbacks;
 
     ErpInvoiceConsumer(IssueInvoice issueInvoice, SaveCustomer saveCustomer, DeadLetters deadLetters,
-                       ObjectMapper mapper) {
+                       ObjectMapper mapper, MeterRegistry registry) {
         this.issueInvoice = issueInvoice;
         this.saveCustomer = saveCustomer;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
+        this.rollbacks = BatchRollbacks.counter(registry, "topic");
     }
 
     /**
@@ -117,8 +124,12 @@ public class ErpInvoiceConsumer {
                         .filter(i -> outcomes.get(i).rejection() != null)
                         .onItem().transformToUniAndConcatenate(i -> deadLetter(run.get(i), reason(outcomes.get(i).rejection())))
                         .collect().last().replaceWithVoid())
-                .onFailure().recoverWithUni(failure -> Multi.createFrom().iterable(run)
-                        .onItem().transformToUniAndConcatenate(this::one).collect().last().replaceWithVoid());
+                .onFailure().recoverWithUni(failure -> {
+                    rollbacks.increment();
+                    LOG.warnf("a run of %d ERP invoices rolled back (%s); issuing them one by one", run.size(), failure.toString());
+                    return Multi.createFrom().iterable(run)
+                            .onItem().transformToUniAndConcatenate(this::one).collect().last().replaceWithVoid();
+                });
     }
 
     /** One record on its own: a database outage is retried, a refusal or an endless failure is dead-lettered. */

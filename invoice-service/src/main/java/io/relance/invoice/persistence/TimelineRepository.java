@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,7 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntity,
     private static final String INSERT_ALL = """
             INSERT INTO invoice_timeline (invoice_id, occurred_at, business_date, kind, amount, currency, reference, detail)
             SELECT e.invoice_id, e.occurred_at, e.business_date, e.kind, e.amount, e.currency, e.reference, e.detail
-            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS timestamptz[]), CAST(?3 AS date[]), CAST(?4 AS text[]),
+            FROM unnest(CAST(?1 AS uuid[]), CAST(CAST(?2 AS text[]) AS timestamptz[]), CAST(?3 AS date[]), CAST(?4 AS text[]),
                         CAST(?5 AS numeric[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]))
                  WITH ORDINALITY AS e(invoice_id, occurred_at, business_date, kind, amount, currency, reference, detail,
                                       position)
@@ -35,7 +34,8 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntity,
         }
         int n = entries.size();
         UUID[] invoiceIds = new UUID[n];
-        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        // ISO text cast in SQL: Hibernate binds an OffsetDateTime[] as an Instant[], which the reactive client refuses.
+        String[] occurred = new String[n];
         LocalDate[] businessDates = new LocalDate[n];
         String[] kinds = new String[n];
         BigDecimal[] amounts = new BigDecimal[n];
@@ -45,7 +45,7 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntity,
         for (int i = 0; i < n; i++) {
             TimelineEntry entry = entries.get(i);
             invoiceIds[i] = entry.invoiceId();
-            occurred[i] = OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC);
+            occurred[i] = entry.recordedAt().toString();
             businessDates[i] = entry.businessDate();
             kinds[i] = entry.kind().name();
             amounts[i] = entry.amount() == null ? null : entry.amount().amount();

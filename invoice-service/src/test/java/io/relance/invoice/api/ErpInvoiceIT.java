@@ -1,13 +1,16 @@
 package io.relance.invoice.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.Topics;
+import io.relance.invoice.application.BatchRollbacks;
 import io.relance.invoice.TopicProbe;
 import io.relance.invoice.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,6 +47,9 @@ class ErpInvoiceIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
 
     static String erpInvoice(String customer, String externalId, String number, String amount, String dueDate) {
         return """
@@ -130,6 +136,31 @@ class ErpInvoiceIT {
                 .body("items[3].problem.errors[0].field", equalTo("issueDate"));
 
         assertThat(probe().readAll(Topics.INVOICE_EVENTS, customer, Duration.ofSeconds(4))).hasSize(1);
+    }
+
+    @Test
+    void goodInvoicesOfABatchOrOfAPollAreWrittenTogetherWithoutFallingBackItemByItem() {
+        String customer = TestCustomers.create();
+        double restBefore = rollbacks("rest");
+        double topicBefore = rollbacks("topic");
+        String batch = IntStream.range(0, 50).mapToObj(i -> erpInvoice(customer, UUID.randomUUID().toString(),
+                "FA-" + UUID.randomUUID(), "10.%02d".formatted(i), "2026-04-01")).collect(Collectors.joining(",", "[", "]"));
+        given().contentType(ContentType.JSON).body(batch).post("/erp/invoices/batch").then().statusCode(200)
+                .body("accepted", equalTo(50));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            IntStream.range(0, 50).forEach(i -> producer.send(record(customer, erpInvoice(customer,
+                    UUID.randomUUID().toString(), "FA-" + UUID.randomUUID(), "20.%02d".formatted(i), "2026-04-01"))));
+            producer.flush();
+        }
+
+        assertThat(probe().read(Topics.INVOICE_EVENTS, customer, 100, Duration.ofSeconds(30))).hasSize(100);
+        assertThat(rollbacks("rest")).as("REST batches rolled back").isEqualTo(restBefore);
+        assertThat(rollbacks("topic")).as("erp-invoices runs rolled back").isEqualTo(topicBefore);
+    }
+
+    private double rollbacks(String path) {
+        return registry.get(BatchRollbacks.METRIC).tag("path", path).counter().count();
     }
 
     @Test
