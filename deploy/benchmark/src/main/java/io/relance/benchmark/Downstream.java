@@ -13,6 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Watches a run arrive downstream: InvoiceIssued on Kafka, and the count in kpi-service. */
+/**
+ * Watches a run arrive downstream: InvoiceIssued on Kafka, the count in kpi-service, and the cases dunning-service
+ * opened (read from its database, as the platform's harness, which owns it, may).
+ */
 final class Downstream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,28 +86,54 @@ final class Downstream {
         return new Published(seen, latency, (lastWall - runStartWallMillis) / 1000.0);
     }
 
+    /** How many of the run's invoices a downstream service has taken in so far. */
+    @FunctionalInterface
+    interface Count {
+        long now() throws Exception;
+    }
+
     /**
-     * Polls kpi-service's total for the run's currency every 20 ms. Each invoice counts one unit, so a total of k
-     * means k invoices are counted; the k-th is credited to the poll where the total first reached k. Partitions
-     * interleave, so per-invoice latencies are approximate; the time until the last one is exact to a poll.
+     * Polls a downstream count every 20 ms (kpi-service's total for the run's currency, where each invoice counts one
+     * unit; dunning-service's cases in that currency). A count of k means k invoices are in; the k-th is credited to
+     * the poll where the count first reached k. Partitions interleave, so per-invoice latencies are approximate; the
+     * time until the last one is exact to a poll.
      */
-    static Counted counted(HttpClient http, String kpiUrl, String bearer, String currency, long baseline, long[] intendedNanos,
-                           long expected, long runStartNanos, Duration timeout) throws Exception {
+    static Counted counted(Count count, long[] intendedNanos, long expected, long runStartNanos, Duration timeout) {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         long counted = 0;
         long lastNanos = runStartNanos;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (counted < expected && System.nanoTime() < deadline) {
-            long total = total(http, kpiUrl, bearer, currency) - baseline;
-            long now = System.nanoTime();
-            for (long k = counted; k < Math.min(total, intendedNanos.length); k++) {
-                latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(), (now - intendedNanos[(int) k]) / 1000)));
-                lastNanos = now;
+        try {
+            while (counted < expected && System.nanoTime() < deadline) {
+                long total = count.now();
+                long now = System.nanoTime();
+                for (long k = counted; k < Math.min(total, intendedNanos.length); k++) {
+                    latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(), (now - intendedNanos[(int) k]) / 1000)));
+                    lastNanos = now;
+                }
+                counted = Math.max(counted, total);
+                Thread.sleep(20);
             }
-            counted = Math.max(counted, total);
-            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting downstream", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the downstream count: " + e.getMessage(), e);
         }
         return new Counted(counted, latency, (lastNanos - runStartNanos) / 1e9);
+    }
+
+    /** The dunning cases dunning-service opened in {@code currency}: one per invoice it has scheduled. */
+    static long cases(Connection dunning, String currency) {
+        try (PreparedStatement query = dunning.prepareStatement("SELECT count(*) FROM dunning_case WHERE currency = ?")) {
+            query.setString(1, currency);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count dunning-service's cases: " + e.getMessage(), e);
+        }
     }
 
     /** kpi-service's receivables in {@code currency}; 0 while it answers 503 (its stream processor starting). */

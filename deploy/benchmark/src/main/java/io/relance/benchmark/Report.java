@@ -26,6 +26,10 @@ final class Report {
     }
 
     private final List<String> notes = new ArrayList<>();
+    private final List<Appendix> appendices = new ArrayList<>();
+
+    private record Appendix(String heading, String text) {
+    }
 
     void add(String section, String measurement, String value, String aim) {
         rows.add(new Row(section, measurement, value, aim));
@@ -35,6 +39,12 @@ final class Report {
     void note(String note) {
         notes.add(note);
         System.out.println("  note: " + note);
+    }
+
+    /** A figure block of another benchmark, kept verbatim under its own heading. */
+    void appendix(String heading, String text) {
+        appendices.add(new Appendix(heading, text));
+        System.out.println("\n  " + heading + "\n" + text);
     }
 
     void print() {
@@ -52,6 +62,7 @@ final class Report {
             md.append("\n## Notes\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
+        appendices.forEach(a -> md.append("\n## ").append(a.heading()).append("\n\n```\n").append(a.text().strip()).append("\n```\n"));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, md);
