@@ -1,8 +1,11 @@
 package io.relance.kpi.api;
 
 import io.relance.kpi.application.ComputeKpis;
+import io.relance.kpi.application.KpiNotReadyException;
+import io.relance.kpi.application.ReadinessRules;
 import io.relance.kpi.application.Sums;
 import io.relance.kpi.domain.KpiTotals;
+import io.relance.kpi.messaging.StreamsReadiness;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,12 +60,14 @@ public class InternalKpiResource {
     public static final String PEER_SECRET_HEADER = "Relance-Peer-Secret";
 
     private final ComputeKpis compute;
+    private final StreamsReadiness readiness;
     private final SecurityIdentity identity;
     private final Optional<byte[]> secret;
 
-    InternalKpiResource(ComputeKpis compute, SecurityIdentity identity,
+    InternalKpiResource(ComputeKpis compute, StreamsReadiness readiness, SecurityIdentity identity,
                         @ConfigProperty(name = "relance.kpi.peers.secret") Optional<String> secret) {
         this.compute = compute;
+        this.readiness = readiness;
         this.identity = identity;
         this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
@@ -90,6 +95,18 @@ public class InternalKpiResource {
         return compute.localCustomer(customerId, QueryParameters.date("asOf", asOf, null), positive(window))
                 .map(InternalKpiResource::snapshots)
                 .orElseThrow(() -> new NoSuchElementException("the ledger of " + customerId + " is not on this instance"));
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Between instances: whether this instance can serve its own part of the sums (503 with why, if not)")
+    public ReadinessRules.Verdict status(@HeaderParam(PEER_SECRET_HEADER) String peerSecret) {
+        admitPeer(peerSecret);
+        ReadinessRules.Verdict verdict = readiness.local();
+        if (!verdict.ready()) {
+            throw new KpiNotReadyException(String.join("; ", verdict.reasons()), null);
+        }
+        return verdict;
     }
 
     /** Compared in constant time; a caller with a user token but no secret is known, and still not allowed. */

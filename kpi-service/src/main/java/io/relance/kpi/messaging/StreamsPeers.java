@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,9 @@ public class StreamsPeers implements Peers {
     private final ObjectMapper mapper;
     private final Optional<String> self;
     private final Optional<String> secret;
+    // A readiness probe must answer quickly, whatever a peer does.
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(1);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     StreamsPeers(KafkaStreams streams, ObjectMapper mapper,
@@ -82,6 +86,46 @@ public class StreamsPeers implements Peers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every other instance holding part of the ledgers → why it cannot serve its part (its own readiness, asked with
+     * a short timeout), empty when it can.
+     */
+    public Map<String, Optional<String>> statuses() {
+        Map<String, Optional<String>> statuses = new LinkedHashMap<>();
+        for (HostInfo peer : others()) {
+            statuses.put(peer.host() + ":" + peer.port(), status(peer));
+        }
+        return statuses;
+    }
+
+    private Optional<String> status(HostInfo peer) {
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + "/kpis/internal/status");
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(STATUS_TIMEOUT).GET();
+            secret.ifPresent(s -> request.header(InternalKpiResource.PEER_SECRET_HEADER, s));
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                return Optional.empty();
+            }
+            return Optional.of("answered " + response.statusCode() + detail(response.body()));
+        } catch (IOException e) {
+            return Optional.of("did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while asking it");
+        }
+    }
+
+    /** The problem document's detail, if the body is one. */
+    private String detail(byte[] body) {
+        try {
+            String detail = mapper.readTree(body).path("detail").asText("");
+            return detail.isEmpty() ? "" : ": " + detail;
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Every other instance holding a part of the ledgers; none when this one does not advertise itself. */
