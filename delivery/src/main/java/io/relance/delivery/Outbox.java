@@ -116,8 +116,7 @@ public class Outbox {
         String[] topics = new String[n];
         String[] keys = new String[n];
         String[] types = new String[n];
-        // ISO-8601 text cast to timestamptz[] in SQL: Hibernate normalises an OffsetDateTime[] to an Instant[]
-        // that the reactive client cannot encode, depending on which array types the persistence unit registered.
+        // ISO text cast in SQL: Hibernate binds an OffsetDateTime[] as an Instant[], which the reactive client refuses.
         String[] occurred = new String[n];
         String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
