@@ -155,8 +155,8 @@ final class BatchIntake {
     private String erpInvoice(String run, int i) {
         return """
                 {"sourceSystem":"bench-erp","externalId":"%s-%d","invoiceNumber":"%s-%d","customerId":"%s",\
-                "issueDate":"2026-03-02","dueDate":"2026-04-01","amount":"%d.%02d","currency":"EUR"}"""
-                .formatted(run, i, run, i, customer(i), 100 + i % 9_000, i % 100);
+                "issueDate":"%s","dueDate":"%s","amount":"%d.%02d","currency":"EUR"}"""
+                .formatted(run, i, run, i, customer(i), Terms.ISSUED, Terms.DUE, 100 + i % 9_000, i % 100);
     }
 
     private String customer(int i) {

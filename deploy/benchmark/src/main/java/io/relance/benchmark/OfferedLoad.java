@@ -47,8 +47,8 @@ final class OfferedLoad {
             }
             int index = i;
             String body = """
-                    {"customerId":"BENCH-%d","number":"B-%s-%d","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
-                    .formatted(index % CUSTOMERS, run, index, currency);
+                    {"customerId":"BENCH-%d","number":"B-%s-%d","amount":"1","currency":"%s","issueDate":"%s","dueDate":"%s"}"""
+                    .formatted(index % CUSTOMERS, run, index, currency, Terms.ISSUED, Terms.DUE);
             CompletableFuture<HttpResponse<Void>> call = http.sendAsync(HttpRequest.newBuilder(URI.create(invoicesUrl))
                     .header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -342,8 +342,9 @@ public final class PlatformBenchmark {
             return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Authorization", erp)
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"customerId":"BENCH-%d","number":"%s","amount":"1","currency":"%s","issueDate":"2026-03-02","dueDate":"2026-04-01"}"""
-                            .formatted(Math.floorMod(number.hashCode(), OfferedLoad.CUSTOMERS), number, currency)))
+                            {"customerId":"BENCH-%d","number":"%s","amount":"1","currency":"%s","issueDate":"%s","dueDate":"%s"}"""
+                            .formatted(Math.floorMod(number.hashCode(), OfferedLoad.CUSTOMERS), number, currency,
+                                    Terms.ISSUED, Terms.DUE)))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
