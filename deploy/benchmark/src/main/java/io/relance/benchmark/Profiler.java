@@ -63,12 +63,16 @@ final class Profiler {
         int cores = Runtime.getRuntime().availableProcessors();
         String section = "profile: " + label;
         for (Watched w : watched) {
+            if (ProcessHandle.of(w.pid()).filter(ProcessHandle::isAlive).isEmpty()) {
+                report.add(section, w.name() + ": CPU used", "process ended during the run", "");
+                continue;
+            }
             double seconds = cpu(w).minus(cpuAtStart.get(w.name())).toMillis() / 1000.0;
             report.add(section, w.name() + ": CPU used", "%.1f s (%.0f%% of %d cores)".formatted(seconds,
                     100 * seconds / (wall * cores), cores), "");
         }
         for (Watched w : watched) {
-            if (!w.jfr()) {
+            if (!w.jfr() || ProcessHandle.of(w.pid()).filter(ProcessHandle::isAlive).isEmpty()) {
                 continue;
             }
             Samples samples;
