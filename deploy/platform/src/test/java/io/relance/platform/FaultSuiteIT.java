@@ -386,8 +386,9 @@ class FaultSuiteIT {
         return new Injection() {
             @Override
             public void inject() {
-                platform.kill(service);
-                awaitNotReady(service);
+                RunningService instance = platform.instance(service);
+                platform.kill(instance);
+                awaitNotReady(instance);
                 platform.relaunch(service);
             }
 
@@ -408,8 +409,7 @@ class FaultSuiteIT {
             @Override
             public void inject() {
                 killed.values().forEach(instance -> platform.kill(instance));
-                killed.values().forEach(instance -> awaitUntil(() -> !RunningService.isReady(instance.url()),
-                        instance.name() + " to answer not ready after kill -9"));
+                killed.values().forEach(FaultSuiteIT::awaitNotReady);
             }
 
             @Override
@@ -659,8 +659,8 @@ class FaultSuiteIT {
         return platform.instance(service).url();
     }
 
-    private static void awaitNotReady(String service) {
-        awaitUntil(() -> !RunningService.isReady(url(service)), service + " to answer not ready after kill -9");
+    private static void awaitNotReady(RunningService instance) {
+        awaitUntil(() -> !RunningService.isReady(instance.url()), instance.name() + " to answer not ready after kill -9");
     }
 
     private static void awaitAllReady() {
