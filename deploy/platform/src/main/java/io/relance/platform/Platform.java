@@ -276,7 +276,7 @@ public final class Platform implements AutoCloseable {
             environment.putAll(REPLAY_ENVIRONMENT);
         }
         spec.database().ifPresent(db -> environment.put("RELANCE_DB_NAME", db));
-        String name = instance == 1 ? spec.name() : spec.name() + "-" + instance;
+        String name = RunningService.name(spec, instance);
         ChildProcess process = ChildProcess.start(name, command, layout.projectRoot(), layout.log(name),
                 "TERM", SERVICE_STOP_TIMEOUT, environment);
         process.watch(process.pid());

@@ -48,6 +48,10 @@ public final class RunningService {
 
     /** The service's name for its first instance, with the instance number after it for the others. */
     public String name() {
+        return name(spec, instance);
+    }
+
+    static String name(ServiceSpec spec, int instance) {
         return instance == 1 ? spec.name() : spec.name() + "-" + instance;
     }
 
