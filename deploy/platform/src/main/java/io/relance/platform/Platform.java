@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole platform on one machine: a Kafka broker, a PostgreSQL server with one database per service, every
- * topic, and the five packaged services, each waited for until it is ready. {@link #close()} stops it all.
+ * topic, and the five packaged services, each waited for until it is ready. {@link #addInstance} starts another
+ * instance of a service side by side (same database and consumer groups). {@link #close()} stops it all.
  */
 public final class Platform implements AutoCloseable {
 
@@ -38,6 +41,8 @@ public final class Platform implements AutoCloseable {
     private final List<RunningService> services = new ArrayList<>();
     private final Instant replayFrom;
     private final Map<String, String> environment;
+    /** Shared by the kpi-service instances of this platform only, so that they can ask each other for their sums. */
+    private final String kpiPeerSecret = randomSecret();
     private MailCatcher mail;
 
     /**
@@ -156,28 +161,64 @@ public final class Platform implements AutoCloseable {
         return new ClockPublisher(kafka.bootstrapServers());
     }
 
-    /** Kills a service with SIGKILL, as a crash or the OOM killer would; {@link #relaunch} starts it again. */
-    public void kill(String service) {
-        running(service).kill();
+    /** The live instances of a service, first launched first; empty when every one was killed. */
+    public List<RunningService> instances(String service) {
+        synchronized (services) {
+            return services.stream().filter(s -> s.spec().name().equals(service) && s.isAlive()).toList();
+        }
     }
 
-    /** Starts a killed service again on its port, with its database and state, and waits until it is ready. */
-    public RunningService relaunch(String service) {
-        RunningService killed = running(service);
-        RunningService relaunched = launch(killed.spec(), killed.port());
+    /** The first live instance of a service: the one a client calls. */
+    public RunningService instance(String service) {
+        return instances(service).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no instance of " + service + " is alive on this platform"));
+    }
+
+    /**
+     * Starts one more instance of a service on {@code port}, side by side with the others: same database, same
+     * consumer groups (they share the partitions); a kpi-service instance gets its own instance id and state
+     * directory and is reached by its peers on its port. Returns once it is ready.
+     */
+    public RunningService addInstance(String service, int port) {
+        ServiceSpec spec = ServiceSpec.named(service);
+        RunningService added;
         synchronized (services) {
+            int instance = services.stream().filter(s -> s.spec().equals(spec)).mapToInt(RunningService::instance)
+                    .max().orElse(0) + 1;
+            added = launch(spec, instance, port);
+            services.add(added);
+        }
+        writeProcesses();
+        added.awaitReady(READY_TIMEOUT);
+        return added;
+    }
+
+    /** Kills a service's first live instance with SIGKILL, as a crash or the OOM killer would. */
+    public void kill(String service) {
+        kill(instance(service));
+    }
+
+    /** Kills one instance with SIGKILL; {@link #relaunch} starts it again. */
+    public void kill(RunningService instance) {
+        instance.kill();
+    }
+
+    /**
+     * Starts a service's first killed instance again on its port, with its database, instance id and state, and
+     * waits until it is ready.
+     */
+    public RunningService relaunch(String service) {
+        RunningService killed;
+        RunningService relaunched;
+        synchronized (services) {
+            killed = services.stream().filter(s -> s.spec().name().equals(service) && !s.isAlive()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no killed instance of " + service + " to relaunch"));
+            relaunched = launch(killed.spec(), killed.instance(), killed.port());
             services.set(services.indexOf(killed), relaunched);
         }
         writeProcesses();
         relaunched.awaitReady(READY_TIMEOUT);
         return relaunched;
-    }
-
-    private RunningService running(String service) {
-        synchronized (services) {
-            return services.stream().filter(s -> s.spec().name().equals(service)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no service " + service + " runs on this platform"));
-        }
     }
 
     public KafkaServer kafka() {
@@ -202,13 +243,13 @@ public final class Platform implements AutoCloseable {
         for (ServiceSpec spec : only) {
             int port = ports.of(spec.name());
             progress.accept("starting " + spec.name() + " on " + port);
-            services.add(launch(spec, port));
+            services.add(launch(spec, 1, port));
         }
         writeProcesses();
         services.parallelStream().forEach(service -> service.awaitReady(READY_TIMEOUT));
     }
 
-    private RunningService launch(ServiceSpec spec, int port) {
+    private RunningService launch(ServiceSpec spec, int instance, int port) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getenv().getOrDefault("RELANCE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS);
@@ -221,7 +262,13 @@ public final class Platform implements AutoCloseable {
         environment.put("RELANCE_DB_HOST", "127.0.0.1");
         environment.put("RELANCE_DB_PORT", Integer.toString(postgres.port()));
         environment.put("RELANCE_DB_USER", postgres.username());
-        environment.put("RELANCE_KPI_STATE_DIR", layout.kpiState().toString());
+        if (spec.name().equals("kpi-service")) {
+            // what several kpi-service instances need to share the work; one instance alone is unaffected
+            environment.put("RELANCE_KPI_STATE_DIR", directory(layout.kpiState(instance)).toString());
+            environment.put("RELANCE_KPI_INSTANCE_ID", spec.name() + "-" + instance);
+            environment.put("RELANCE_KPI_ADVERTISED_SERVER", "127.0.0.1:" + port);
+            environment.put("RELANCE_KPI_PEER_SECRET", kpiPeerSecret);
+        }
         environment.put("RELANCE_JWT_PUBLIC_KEY", layout.projectRoot().resolve("deploy/dev-keys/jwt-public.pem").toString());
         environment.put("RELANCE_SMTP_HOST", "127.0.0.1");
         environment.put("RELANCE_SMTP_PORT", Integer.toString(mail.port()));
@@ -229,17 +276,18 @@ public final class Platform implements AutoCloseable {
             environment.putAll(REPLAY_ENVIRONMENT);
         }
         spec.database().ifPresent(db -> environment.put("RELANCE_DB_NAME", db));
-        ChildProcess process = ChildProcess.start(spec.name(), command, layout.projectRoot(), layout.log(spec.name()),
+        String name = RunningService.name(spec, instance);
+        ChildProcess process = ChildProcess.start(name, command, layout.projectRoot(), layout.log(name),
                 "TERM", SERVICE_STOP_TIMEOUT, environment);
         process.watch(process.pid());
-        return new RunningService(spec, port, process);
+        return new RunningService(spec, instance, port, process);
     }
 
-    private void writeProcesses() {
+    private synchronized void writeProcesses() {
         List<String> lines = new ArrayList<>();
         lines.add("kafka " + kafka.pid() + " " + kafka.port());
         lines.add("postgres " + postgres.pid() + " " + postgres.port());
-        services.forEach(s -> lines.add(s.spec().name() + " " + s.pid() + " " + s.port()));
+        services().forEach(s -> lines.add(s.name() + " " + s.pid() + " " + s.port()));
         try {
             Files.write(layout.processes(), lines);
         } catch (IOException e) {
@@ -261,6 +309,20 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + path, e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void createDirectories(PlatformLayout layout) {

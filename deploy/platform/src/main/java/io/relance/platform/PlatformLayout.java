@@ -22,7 +22,12 @@ public record PlatformLayout(Path projectRoot, Path home) {
     }
 
     public Path kpiState() {
-        return home.resolve("kpi-state");
+        return kpiState(1);
+    }
+
+    /** The state directory of one kpi-service instance: each instance keeps its own Kafka Streams state. */
+    public Path kpiState(int instance) {
+        return home.resolve(instance == 1 ? "kpi-state" : "kpi-state-" + instance);
     }
 
     /** Holds the launcher's pid while a platform runs from this folder. */

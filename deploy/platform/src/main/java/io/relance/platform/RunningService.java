@@ -13,19 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-/** A packaged service running as a child process of the launcher. */
+/** One instance of a packaged service running as a child process of the launcher. */
 public final class RunningService {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
+    private final int instance;
     private final int port;
     private final ChildProcess process;
     private final long launchedAt = System.nanoTime();
     private volatile Duration startupTime;
 
-    RunningService(ServiceSpec spec, int port, ChildProcess process) {
+    RunningService(ServiceSpec spec, int instance, int port, ChildProcess process) {
         this.spec = spec;
+        this.instance = instance;
         this.port = port;
         this.process = process;
     }
@@ -39,12 +41,31 @@ public final class RunningService {
         return spec;
     }
 
+    /** 1 for the first instance of its service, 2 for a second one side by side, and so on. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The service's name for its first instance, with the instance number after it for the others. */
+    public String name() {
+        return name(spec, instance);
+    }
+
+    static String name(ServiceSpec spec, int instance) {
+        return instance == 1 ? spec.name() : spec.name() + "-" + instance;
+    }
+
     public int port() {
         return port;
     }
 
     public long pid() {
         return process.pid();
+    }
+
+    /** False once the process has exited (killed, stopped or crashed). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String url() {
@@ -56,7 +77,7 @@ public final class RunningService {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited during start-up; its log ends with:\n"
+                throw new IllegalStateException(name() + " exited during start-up; its log ends with:\n"
                         + process.logTail());
             }
             if (isReady(url())) {
@@ -65,7 +86,7 @@ public final class RunningService {
             }
             sleep(Duration.ofMillis(250));
         }
-        throw new IllegalStateException(spec.name() + " was not ready within " + timeout.toSeconds()
+        throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds()
                 + " s; its log ends with:\n" + process.logTail());
     }
 

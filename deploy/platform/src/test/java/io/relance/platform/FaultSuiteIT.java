@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -45,7 +47,8 @@ import java.util.regex.Pattern;
 
 /**
  * Faults injected into a steady replay of the public ledger, on the real broker, database and packaged services:
- * kill -9 of each service then its restart, a Kafka broker restart, PostgreSQL stopped for 20 s. Each fault strikes
+ * kill -9 of each service then its restart, a Kafka broker restart, PostgreSQL stopped for 20 s, and two instances of
+ * every service side by side with one of each killed (the replay goes on against the survivors). Each fault strikes
  * while the platform is busy with a day's facts or reminders (the replay feeds nothing new until it is over); each
  * scenario owns a stretch of days, checked afterwards against {@link LedgerOracle}: every invoice, payment,
  * reminder and e-mail of the stretch has exactly one effect at invoice-service, dunning-service, kpi-service and the
@@ -53,7 +56,8 @@ import java.util.regex.Pattern;
  * {@code target/fault-report.md}.
  *
  * <p>{@code -Drelance.faults=all} (the {@code faults} profile) runs every scenario; by default only the quickest
- * (kill -9 of notification-service), which is part of {@code ./mvnw verify}.
+ * (kill -9 of notification-service), which is part of {@code ./mvnw verify}; {@code -Drelance.faults=side-by-side}
+ * the warm-up and the side-by-side scenario alone.
  */
 class FaultSuiteIT {
 
@@ -66,6 +70,8 @@ class FaultSuiteIT {
     private static final Duration POSTGRES_DOWN = Duration.ofSeconds(20);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration READY_POLL = Duration.ofMillis(200);
+    /** How often, during a fault, each survivor is asked for real data (its readiness is asked every READY_POLL). */
+    private static final int SERVE_EVERY_POLLS = 5;
 
     private static Platform platform;
     private static PlatformClient client;
@@ -77,11 +83,35 @@ class FaultSuiteIT {
     private static final Map<LocalDate, Integer> mailsBy = new HashMap<>();
     private static final List<String> table = new ArrayList<>();
 
-    /** How one fault is injected and which services' readiness must go DOWN while it lasts. */
+    /** How one fault is injected, whose readiness must go DOWN while it lasts, and who must keep serving. */
     private interface Injection {
         void inject();
 
-        List<String> affected();
+        /** Label to base URL of each instance that must answer not ready, taken before the fault. */
+        Map<String, String> goesDown();
+
+        /** Whether those instances are started again (else they stay dead and the survivors carry on). */
+        default boolean comesBack() {
+            return true;
+        }
+
+        /** Label to instance of each survivor, which must stay ready and answer reads while the fault lasts. */
+        default Map<String, RunningService> survivors() {
+            return Map.of();
+        }
+
+        /** Waits, once every live instance is ready, until the survivors have taken over what the fault left. */
+        default void awaitTakenOver() {
+        }
+    }
+
+    /** What one survivor answered to the reads sent to it while the fault lasted. */
+    private static final class Serving {
+        int answered;
+        int failed;
+        Duration firstFailure;
+        Duration lastFailure;
+        String failure;
     }
 
     /** One fault, the stretch of days it owns, and what was observed. */
@@ -95,6 +125,10 @@ class FaultSuiteIT {
         Duration recovery;
         final Map<String, Boolean> wentDown = new TreeMap<>();
         final Map<String, Boolean> cameBackUp = new TreeMap<>();
+        final Map<String, Boolean> stayedUp = new TreeMap<>();
+        final Map<String, Serving> served = new TreeMap<>();
+        /** A second instance of every service runs from the first day of the stretch. */
+        boolean sideBySide;
         long events;
         long lost;
         long duplicated;
@@ -120,8 +154,10 @@ class FaultSuiteIT {
                 step -> System.out.println("[faults] " + step), Replay.startOf(ledger));
         client = new PlatformClient(platform);
         plan(ledger.firstDay());
-        outcome = new Replay(platform, ledger).run(progress -> mailsBy.put(progress.day(), platform.mail().received().size()),
-                FaultSuiteIT::maybeInject, lastDay);
+        outcome = new Replay(platform, ledger).run(progress -> {
+            mailsBy.put(progress.day(), platform.mail().received().size());
+            addInstancesBefore(progress.day().plusDays(1));
+        }, FaultSuiteIT::maybeInject, lastDay);
         countPerScenario();
         writeReport();
     }
@@ -147,7 +183,23 @@ class FaultSuiteIT {
     void readinessWentDownDuringEachOutageAndBackUpAfter() {
         for (Scenario scenario : scenarios.subList(1, scenarios.size())) {
             assertThat(scenario.wentDown).as(scenario.name + ": went DOWN").doesNotContainValue(false).isNotEmpty();
-            assertThat(scenario.cameBackUp).as(scenario.name + ": came back UP").doesNotContainValue(false).isNotEmpty();
+            if (scenario.injection.comesBack()) {
+                assertThat(scenario.cameBackUp).as(scenario.name + ": came back UP").doesNotContainValue(false).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theSurvivorsOfTheKilledInstancesStayedReadyAndKeptServing() {
+        for (Scenario scenario : scenarios.stream().filter(s -> s.sideBySide).toList()) {
+            assertThat(scenario.stayedUp).as(scenario.name + ": survivors stayed UP").doesNotContainValue(false)
+                    .hasSize(ServiceSpec.ALL.size());
+            scenario.served.forEach((survivor, serving) -> {
+                assertThat(serving.answered).as(scenario.name + ": reads answered by " + survivor).isPositive();
+                assertThat(serving.failed).as(scenario.name + ": reads " + survivor + " failed, from "
+                        + seconds(serving.firstFailure) + " to " + seconds(serving.lastFailure) + " after the kill: "
+                        + serving.failure).isZero();
+            });
         }
     }
 
@@ -176,15 +228,24 @@ class FaultSuiteIT {
 
     /** The scenarios, each given its stretch of days after the warm-up; the fault day is the busiest of its first days. */
     private static void plan(LocalDate ledgerStart) {
+        String which = System.getProperty("relance.faults", "quick");
         scenarios.add(new Scenario("none (steady replay)", null, null));
-        scenarios.add(new Scenario("kill -9 notification-service", Replay.Moment.REMINDERS_DUE, kill("notification-service")));
-        if ("all".equals(System.getProperty("relance.faults", "quick"))) {
+        if (!"side-by-side".equals(which)) {
+            scenarios.add(new Scenario("kill -9 notification-service", Replay.Moment.REMINDERS_DUE, kill("notification-service")));
+        }
+        if ("all".equals(which)) {
             scenarios.add(new Scenario("kill -9 dunning-service", Replay.Moment.REMINDERS_DUE, kill("dunning-service")));
             scenarios.add(new Scenario("kill -9 invoice-service", Replay.Moment.FACTS_IN, kill("invoice-service")));
             scenarios.add(new Scenario("kill -9 payment-service", Replay.Moment.FACTS_IN, kill("payment-service")));
             scenarios.add(new Scenario("kill -9 kpi-service", Replay.Moment.FACTS_IN, kill("kpi-service")));
             scenarios.add(new Scenario("restart the Kafka broker", Replay.Moment.FACTS_IN, kafkaRestart()));
             scenarios.add(new Scenario("stop PostgreSQL for 20 s", Replay.Moment.FACTS_IN, postgresDown()));
+        }
+        if ("all".equals(which) || "side-by-side".equals(which)) {
+            Scenario sideBySide = new Scenario("two instances of each service, kill -9 one of each",
+                    Replay.Moment.FACTS_IN, killOneOfEach());
+            sideBySide.sideBySide = true;
+            scenarios.add(sideBySide);
         }
         firstDay = ledgerStart;
         Map<LocalDate, Integer> remindersOn = new HashMap<>();
@@ -226,14 +287,35 @@ class FaultSuiteIT {
     private static void inject(Scenario scenario, Instant businessTime) {
         System.out.printf("[faults] %s on %s at %s%n", scenario.name, scenario.faultDay, scenario.moment);
         Map<String, Boolean> down = new ConcurrentHashMap<>();
-        List<String> affected = scenario.injection.affected();
-        affected.forEach(service -> down.put(service, false));
+        Map<String, String> affected = scenario.injection.goesDown();
+        affected.keySet().forEach(label -> down.put(label, false));
+        Map<String, RunningService> survivors = scenario.injection.survivors();
+        Map<String, Boolean> up = new ConcurrentHashMap<>();
+        survivors.keySet().forEach(label -> {
+            up.put(label, true);
+            scenario.served.put(label, new Serving());
+        });
+        long injected = System.nanoTime();
+        AtomicBoolean over = new AtomicBoolean();
         Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (String service : affected) {
-                    if (!RunningService.isReady(url(service))) {
-                        down.put(service, true);
+            // one last round once the fault is over, so that even a quick recovery is looked at after the fault
+            for (long poll = 0; ; poll++) {
+                boolean last = over.get();
+                affected.forEach((label, url) -> {
+                    if (!RunningService.isReady(url)) {
+                        down.put(label, true);
                     }
+                });
+                survivors.forEach((label, survivor) -> {
+                    if (!RunningService.isReady(survivor.url())) {
+                        up.put(label, false);
+                    }
+                });
+                if (last || poll % SERVE_EVERY_POLLS == 0) {
+                    survivors.forEach((label, survivor) -> read(survivor, scenario.served.get(label), injected));
+                }
+                if (last) {
+                    return;
                 }
                 try {
                     Thread.sleep(READY_POLL.toMillis());
@@ -242,39 +324,136 @@ class FaultSuiteIT {
                 }
             }
         }, "readiness-watcher");
-        long injected = System.nanoTime();
         watcher.start();
         scenario.injection.inject();
         awaitAllReady();
+        scenario.injection.awaitTakenOver();
         try (Absorption absorption = new Absorption(platform)) {
             absorption.await(businessTime, RECOVERY_TIMEOUT);
         }
         awaitNoLag();
         scenario.recovery = Duration.ofNanos(System.nanoTime() - injected);
-        watcher.interrupt();
+        over.set(true);
         try {
-            watcher.join(5_000);
+            watcher.join(RECOVERY_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         scenario.wentDown.putAll(down);
-        affected.forEach(service -> scenario.cameBackUp.put(service, RunningService.isReady(url(service))));
-        System.out.printf("[faults] %s: recovered in %d s, DOWN %s, UP %s%n", scenario.name,
-                scenario.recovery.toSeconds(), scenario.wentDown, scenario.cameBackUp);
+        scenario.stayedUp.putAll(up);
+        if (scenario.injection.comesBack()) {
+            affected.forEach((label, url) -> scenario.cameBackUp.put(label, RunningService.isReady(url)));
+        }
+        System.out.printf("[faults] %s: recovered in %d s, DOWN %s, UP %s, survivors UP throughout %s%n", scenario.name,
+                scenario.recovery.toSeconds(), scenario.wentDown, scenario.cameBackUp, scenario.stayedUp);
+    }
+
+    /** One read of real data from a survivor, as a user or another system would send while the fault lasts. */
+    private static void read(RunningService survivor, Serving serving, long injected) {
+        String path = switch (survivor.spec().name()) {
+            case "invoice-service" -> "/invoices?limit=1";
+            case "payment-service" -> "/payments/unmatched?limit=1";
+            case "dunning-service" -> "/policies";
+            case "notification-service" -> "/deliveries?customerId=" + Observed.encode(oracle.rows().get(0).customer());
+            case "kpi-service" -> "/kpis?window=30&currency=EUR";
+            default -> throw new IllegalArgumentException(survivor.name());
+        };
+        try {
+            client.get(survivor, path);
+            serving.answered++;
+        } catch (RuntimeException e) {
+            Duration at = Duration.ofNanos(System.nanoTime() - injected);
+            serving.failed++;
+            serving.firstFailure = serving.firstFailure == null ? at : serving.firstFailure;
+            serving.lastFailure = at;
+            serving.failure = e.getMessage();
+        }
+    }
+
+    /**
+     * Before the first day of a side-by-side stretch, a second instance of every service starts (on a port of its
+     * own, same database and consumer groups; kpi-service with its own instance id and state directory).
+     */
+    private static void addInstancesBefore(LocalDate day) {
+        if (scenarios.stream().noneMatch(s -> s.sideBySide && s.from.equals(day))) {
+            return;
+        }
+        System.out.println("[faults] starting a second instance of every service before " + day);
+        ServiceSpec.ALL.parallelStream().forEach(spec -> platform.addInstance(spec.name(), FreePorts.find()));
     }
 
     private static Injection kill(String service) {
         return new Injection() {
             @Override
             public void inject() {
-                platform.kill(service);
-                awaitNotReady(service);
+                RunningService instance = platform.instance(service);
+                platform.kill(instance);
+                awaitNotReady(instance);
                 platform.relaunch(service);
             }
 
             @Override
-            public List<String> affected() {
-                return List.of(service);
+            public Map<String, String> goesDown() {
+                return Map.of(service, url(service));
+            }
+        };
+    }
+
+    /** With two instances of every service: kills the first instance of each, one after the other; none comes back. */
+    private static Injection killOneOfEach() {
+        return new Injection() {
+            private final Map<String, RunningService> killed = new TreeMap<>();
+            private final Map<String, RunningService> survivors = new TreeMap<>();
+            private Map<String, Integer> membersBefore = Map.of();
+
+            @Override
+            public void inject() {
+                killed.values().forEach(instance -> platform.kill(instance));
+                killed.values().forEach(FaultSuiteIT::awaitNotReady);
+            }
+
+            @Override
+            public Map<String, String> goesDown() {
+                for (ServiceSpec spec : ServiceSpec.ALL) {
+                    List<RunningService> instances = platform.instances(spec.name());
+                    if (instances.size() < 2) {
+                        throw new IllegalStateException("side by side: " + spec.name() + " runs " + instances.size() + " instance(s)");
+                    }
+                    killed.put(instances.get(0).name(), instances.get(0));
+                    survivors.put(instances.get(1).name(), instances.get(1));
+                }
+                awaitUntil(() -> !membersPerGroup().containsValue(-1), "every consumer group to be stable before the kill");
+                membersBefore = membersPerGroup();
+                Map<String, String> urls = new TreeMap<>();
+                killed.forEach((name, instance) -> urls.put(name, instance.url()));
+                return urls;
+            }
+
+            /**
+             * Until every consumer group has dropped the killed instances' members (their sessions expired) and given
+             * their partitions to the survivors: each instance has the same consumers, so half the members remain.
+             */
+            @Override
+            public void awaitTakenOver() {
+                membersBefore.forEach((group, members) -> {
+                    if (members % 2 != 0) {
+                        throw new IllegalStateException("consumer group " + group + " had " + members
+                                + " members with two instances of every service");
+                    }
+                });
+                awaitUntil(() -> membersPerGroup().entrySet().stream().allMatch(group ->
+                                group.getValue() == membersBefore.getOrDefault(group.getKey(), 0) / 2),
+                        "every consumer group to drop the killed instances' members " + membersBefore);
+            }
+
+            @Override
+            public boolean comesBack() {
+                return false;
+            }
+
+            @Override
+            public Map<String, RunningService> survivors() {
+                return survivors;
             }
         };
     }
@@ -287,8 +466,10 @@ class FaultSuiteIT {
             }
 
             @Override
-            public List<String> affected() {
-                return ServiceSpec.ALL.stream().map(ServiceSpec::name).toList();
+            public Map<String, String> goesDown() {
+                Map<String, String> urls = new TreeMap<>();
+                ServiceSpec.ALL.forEach(spec -> urls.put(spec.name(), url(spec.name())));
+                return urls;
             }
         };
     }
@@ -303,8 +484,11 @@ class FaultSuiteIT {
             }
 
             @Override
-            public List<String> affected() {
-                return ServiceSpec.ALL.stream().filter(spec -> spec.database().isPresent()).map(ServiceSpec::name).toList();
+            public Map<String, String> goesDown() {
+                Map<String, String> urls = new TreeMap<>();
+                ServiceSpec.ALL.stream().filter(spec -> spec.database().isPresent())
+                        .forEach(spec -> urls.put(spec.name(), url(spec.name())));
+                return urls;
             }
         };
     }
@@ -423,10 +607,7 @@ class FaultSuiteIT {
         table.add("| scenario | days | fault on | events | lost | duplicated | readiness DOWN then UP | recovery time |");
         table.add("|---|---|---|---:|---:|---:|---|---:|");
         for (Scenario s : scenarios) {
-            String readiness = s.injection == null ? "-" : s.wentDown.keySet().stream()
-                    .map(service -> service + " " + (s.wentDown.get(service) ? "DOWN" : "never DOWN") + "/"
-                            + (Boolean.TRUE.equals(s.cameBackUp.get(service)) ? "UP" : "not UP"))
-                    .reduce((a, b) -> a + ", " + b).orElse("-");
+            String readiness = s.injection == null ? "-" : readiness(s);
             table.add(String.format("| %s | %s to %s | %s | %d | %d | %d | %s | %s |", s.name, s.from, s.to,
                     s.faultDay == null ? "-" : s.faultDay + " " + s.moment, s.events, s.lost, s.duplicated, readiness,
                     s.recovery == null ? "-" : s.recovery.toSeconds() + " s"));
@@ -446,6 +627,25 @@ class FaultSuiteIT {
         report.forEach(line -> System.out.println("[faults] " + line));
     }
 
+    /** Who went DOWN and came back UP; for a side-by-side fault, the killed DOWN and how the survivors held. */
+    private static String readiness(Scenario s) {
+        List<String> parts = new ArrayList<>();
+        s.wentDown.forEach((label, down) -> parts.add(label + " " + (down ? "DOWN" : "never DOWN")
+                + (!s.injection.comesBack() ? "" : "/" + (Boolean.TRUE.equals(s.cameBackUp.get(label)) ? "UP" : "not UP"))));
+        s.stayedUp.forEach((label, up) -> {
+            Serving serving = s.served.get(label);
+            parts.add(label + (up ? " UP throughout" : " went DOWN") + ", answered " + serving.answered + " of "
+                    + (serving.answered + serving.failed) + " reads"
+                    + (serving.failed == 0 ? "" : " (failing " + seconds(serving.firstFailure) + " to "
+                    + seconds(serving.lastFailure) + " after the kill)"));
+        });
+        return String.join(", ", parts);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "-" : duration.toSeconds() + " s";
+    }
+
     private static JsonNode kpis(LocalDate asOf, int window) {
         JsonNode figures = client.get("kpi-service", "/kpis?asOf=" + asOf + "&window=" + window + "&currency=EUR").path("figures");
         return figures.isEmpty() ? PlatformClient.JSON.createObjectNode() : figures.get(0);
@@ -456,21 +656,38 @@ class FaultSuiteIT {
     }
 
     private static String url(String service) {
-        return platform.services().stream().filter(s -> s.spec().name().equals(service)).findFirst().orElseThrow().url();
+        return platform.instance(service).url();
     }
 
-    private static void awaitNotReady(String service) {
-        awaitUntil(() -> !RunningService.isReady(url(service)), service + " to answer not ready after kill -9");
+    private static void awaitNotReady(RunningService instance) {
+        awaitUntil(() -> !RunningService.isReady(instance.url()), instance.name() + " to answer not ready after kill -9");
     }
 
     private static void awaitAllReady() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            awaitUntil(() -> RunningService.isReady(url(spec.name())), spec.name() + " to be ready again");
+            for (RunningService instance : platform.instances(spec.name())) {
+                awaitUntil(() -> RunningService.isReady(instance.url()), instance.name() + " to be ready again");
+            }
         }
     }
 
     private static void awaitNoLag() {
         awaitUntil(() -> lagPerGroup().values().stream().allMatch(behind -> behind == 0), "every consumer group to catch up");
+    }
+
+    /** Members of each consumer group that is stable (none when it is empty); a group still rebalancing counts -1. */
+    private static Map<String, Integer> membersPerGroup() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
+            List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            Map<String, Integer> members = new TreeMap<>();
+            admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).forEach((group, description) ->
+                    members.put(group, description.groupState() == GroupState.STABLE ? description.members().size()
+                            : description.groupState() == GroupState.EMPTY ? 0 : -1));
+            return members;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe the consumer groups: " + e.getMessage(), e);
+        }
     }
 
     /** Records behind the end of each partition, per consumer group, whatever the group's state (an EMPTY one too). */

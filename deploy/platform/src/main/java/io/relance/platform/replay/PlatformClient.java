@@ -16,9 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** JSON over HTTP to the platform's services, with an admin development token. */
+/**
+ * JSON over HTTP to the platform's services, with an admin development token. Each call goes to the service's first
+ * live instance at that moment, so that a client keeps working on the survivors when an instance is killed.
+ */
 public final class PlatformClient {
 
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -27,17 +29,22 @@ public final class PlatformClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final Map<String, String> urls;
+    private final Platform platform;
     private final String token;
 
     public PlatformClient(Platform platform) {
-        this.urls = platform.services().stream().collect(Collectors.toMap(s -> s.spec().name(), RunningService::url));
+        this.platform = platform;
         this.token = platform.tokens().token("admin", Duration.ofHours(12));
     }
 
     /** A 2xx answer's JSON; any other status is an error naming the call and the answer. */
     public JsonNode get(String service, String path) {
         return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), path);
+    }
+
+    /** The same from one given instance. */
+    public JsonNode get(RunningService instance, String path) {
+        return send(instance.name(), HttpRequest.newBuilder(URI.create(instance.url() + path)).GET(), path);
     }
 
     public JsonNode post(String service, String path, Object body, Map<String, String> headers) {
@@ -50,7 +57,13 @@ public final class PlatformClient {
 
     /** The raw text of a GET without a token (health and metrics pages). */
     public String text(String service, String path) {
-        HttpResponse<String> response = call(HttpRequest.newBuilder(uri(service, path)).GET().timeout(TIMEOUT).build());
+        return text(platform.instance(service), path);
+    }
+
+    /** The same from one given instance. */
+    public String text(RunningService instance, String path) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(instance.url() + path)).GET()
+                .timeout(TIMEOUT).build());
         return response.body();
     }
 
@@ -80,11 +93,7 @@ public final class PlatformClient {
     }
 
     private URI uri(String service, String path) {
-        String base = urls.get(service);
-        if (base == null) {
-            throw new IllegalArgumentException("no service " + service + " in this platform");
-        }
-        return URI.create(base + path);
+        return URI.create(platform.instance(service).url() + path);
     }
 
     static byte[] write(Object body) {

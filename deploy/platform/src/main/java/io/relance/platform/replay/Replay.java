@@ -11,6 +11,7 @@ import io.relance.contracts.erp.ErpInvoice;
 import io.relance.contracts.erp.ErpMessageType;
 import io.relance.platform.ClockPublisher;
 import io.relance.platform.Platform;
+import io.relance.platform.RunningService;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -183,26 +184,33 @@ public final class Replay {
         }
     }
 
-    /** Waits until {@code service} reads the tick (the day's disputes are dated by invoice-service's clock). */
+    /**
+     * Waits until every live instance of {@code service} reads the tick (the day's disputes are dated by
+     * invoice-service's clock, whichever instance takes them).
+     */
     private void awaitClock(String service, Instant tick) {
-        awaitUntil(() -> {
-            JsonNode health = readJson(client.text(service, "/q/health/group/business-clock"));
+        awaitUntil(() -> platform.instances(service).stream().allMatch(instance -> {
+            JsonNode health = readJson(client.text(instance, "/q/health/group/business-clock"));
             for (JsonNode check : health.path("checks")) {
                 if ("business-clock".equals(check.path("name").asText())) {
                     return !Instant.parse(check.at("/data/now").asText()).isBefore(tick);
                 }
             }
             return false;
-        }, service + " to read the business clock at " + tick);
+        }), service + " to read the business clock at " + tick);
     }
 
-    /** Waits until a sweep that started at {@code tick} or later has completed at dunning-service. */
+    /**
+     * Waits until a sweep that started at {@code tick} or later has completed at every live instance of
+     * dunning-service (each sweeps when the clock moves; side by side they share the due customers).
+     */
     private void awaitSweep(Instant tick) {
-        awaitUntil(() -> sweptThrough() >= tick.getEpochSecond(), "dunning-service to sweep at " + tick);
+        awaitUntil(() -> platform.instances("dunning-service").stream()
+                .allMatch(instance -> sweptThrough(instance) >= tick.getEpochSecond()), "dunning-service to sweep at " + tick);
     }
 
-    private long sweptThrough() {
-        for (String line : client.text("dunning-service", "/q/metrics").split("\n")) {
+    private long sweptThrough(RunningService instance) {
+        for (String line : client.text(instance, "/q/metrics").split("\n")) {
             if (line.startsWith("relance_dunning_swept_through_seconds")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
