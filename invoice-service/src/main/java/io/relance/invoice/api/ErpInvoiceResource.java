@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.relance.invoice.application.BatchRollbacks;
 import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.domain.InvoiceRuleViolation;
@@ -52,12 +50,12 @@ public class ErpInvoiceResource {
 
     private final IssueInvoice issueInvoice;
     private final ObjectMapper mapper;
-    private final Counter rollbacks;
+    private final BatchRollbacks rollbacks;
 
-    ErpInvoiceResource(IssueInvoice issueInvoice, ObjectMapper mapper, MeterRegistry registry) {
+    ErpInvoiceResource(IssueInvoice issueInvoice, ObjectMapper mapper, BatchRollbacks rollbacks) {
         this.issueInvoice = issueInvoice;
         this.mapper = mapper;
-        this.rollbacks = BatchRollbacks.counter(registry, "rest");
+        this.rollbacks = rollbacks;
     }
 
     @RolesAllowed({Roles.ERP, Roles.ADMIN})
@@ -96,7 +94,7 @@ public class ErpInvoiceResource {
                         .mapToObj(index -> item(index, outcomes.get(index))).toList()))
                 .onFailure(e -> !IssueInvoice.isRejection(e)).recoverWithUni(failure -> {
                     // A database error (a concurrent caller took a number, say) rolled the batch back: item by item.
-                    rollbacks.increment();
+                    rollbacks.rest();
                     LOG.warnf("batch of %d rolled back (%s); issuing its items one by one", items.size(), failure.toString());
                     return Multi.createFrom().range(0, items.size())
                             .onItem().transformToUniAndConcatenate(index -> item(index, items.get(index)))

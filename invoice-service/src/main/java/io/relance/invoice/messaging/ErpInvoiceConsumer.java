@@ -2,8 +2,6 @@ package io.relance.invoice.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.relance.contracts.CloudEventHeaders;
 import io.relance.contracts.erp.ErpCustomer;
 import io.relance.contracts.erp.ErpInvoice;
@@ -52,15 +50,15 @@ public class ErpInvoiceConsumer {
     private final SaveCustomer saveCustomer;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
-    private final Counter rollbacks;
+    private final BatchRollbacks rollbacks;
 
     ErpInvoiceConsumer(IssueInvoice issueInvoice, SaveCustomer saveCustomer, DeadLetters deadLetters,
-                       ObjectMapper mapper, MeterRegistry registry) {
+                       ObjectMapper mapper, BatchRollbacks rollbacks) {
         this.issueInvoice = issueInvoice;
         this.saveCustomer = saveCustomer;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
-        this.rollbacks = BatchRollbacks.counter(registry, "topic");
+        this.rollbacks = rollbacks;
     }
 
     /**
@@ -125,7 +123,7 @@ public class ErpInvoiceConsumer {
                         .onItem().transformToUniAndConcatenate(i -> deadLetter(run.get(i), reason(outcomes.get(i).rejection())))
                         .collect().last().replaceWithVoid())
                 .onFailure().recoverWithUni(failure -> {
-                    rollbacks.increment();
+                    rollbacks.topic();
                     LOG.warnf("a run of %d ERP invoices rolled back (%s); issuing them one by one", run.size(), failure.toString());
                     return Multi.createFrom().iterable(run)
                             .onItem().transformToUniAndConcatenate(this::one).collect().last().replaceWithVoid();
