@@ -112,12 +112,7 @@ class OutboxRelayIT {
         second.join();
 
         List<String> expected = events.stream().map(e -> e.eventId().toString()).toList();
-        List<String> published = kafka.readUntil(Topics.INVOICE_EVENTS,
-                        records -> records.stream().filter(r -> customer.equals(r.key())).count() >= expected.size(),
-                        Duration.ofSeconds(30))
-                .stream().filter(r -> customer.equals(r.key()))
-                .map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).toList();
-        assertThat(published).containsExactlyElementsOf(expected);
+        assertThat(publishedEventIds(customer, expected.size())).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -135,13 +130,17 @@ class OutboxRelayIT {
         for (String customer : List.of(first, second)) {
             List<String> expected = events.stream().filter(e -> e.customerId().equals(customer))
                     .map(e -> e.eventId().toString()).toList();
-            List<String> published = kafka.readUntil(Topics.INVOICE_EVENTS,
-                            records -> records.stream().filter(r -> customer.equals(r.key())).count() >= expected.size(),
-                            Duration.ofSeconds(30))
-                    .stream().filter(r -> customer.equals(r.key()))
-                    .map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).toList();
-            assertThat(published).containsExactlyElementsOf(expected);
+            assertThat(publishedEventIds(customer, expected.size())).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** The ids of the events published for {@code customer} on invoice-events, in partition order, once there are {@code count}. */
+    private List<String> publishedEventIds(String customer, int count) {
+        return kafka.readUntil(Topics.INVOICE_EVENTS,
+                        records -> records.stream().filter(r -> customer.equals(r.key())).count() >= count,
+                        Duration.ofSeconds(30))
+                .stream().filter(r -> customer.equals(r.key()))
+                .map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).toList();
     }
 
     void theEventTravelsInAProducerSpanOfTheTraceOfTheRequestThatWroteIt() {
