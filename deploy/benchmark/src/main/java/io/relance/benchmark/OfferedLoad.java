@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -23,8 +24,9 @@ final class OfferedLoad {
     /** Invoices go to customers BENCH-0 … BENCH-(CUSTOMERS - 1), created before the runs. */
     static final int CUSTOMERS = 5000;
 
-    record Result(int offered, int accepted, int failed, double acceptedPerSecond, Histogram httpLatencyMicros,
-                  long[] intendedNanos) {
+    /** {@code shed}: refused with 503 because invoice-service had as many requests in progress as it allows. */
+    record Result(int offered, int accepted, int shed, int failed, double acceptedPerSecond, Histogram httpLatencyMicros,
+                  long[] intendedNanos, long[] acceptedIntendedNanos) {
     }
 
     private OfferedLoad() {
@@ -35,6 +37,8 @@ final class OfferedLoad {
         long[] intended = new long[count];
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger shed = new AtomicInteger();
+        ConcurrentLinkedQueue<Integer> created = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
         long start = System.nanoTime();
@@ -55,12 +59,19 @@ final class OfferedLoad {
             inFlight.put(index, call);
             call.whenComplete((response, error) -> {
                 long now = System.nanoTime();
+                boolean taken = error == null && response.statusCode() == 201;
                 synchronized (latency) {
-                    latency.recordValue(Math.min(latency.getHighestTrackableValue(), (now - intended[index]) / 1000));
+                    // the latency of what was taken: a quick refusal must not flatter the percentiles
+                    if (taken) {
+                        latency.recordValue(Math.min(latency.getHighestTrackableValue(), (now - intended[index]) / 1000));
+                    }
                     lastCompletion[0] = Math.max(lastCompletion[0], now);
                 }
-                if (error == null && response.statusCode() == 201) {
+                if (taken) {
                     accepted.incrementAndGet();
+                    created.add(index);
+                } else if (error == null && response.statusCode() == 503) {
+                    shed.incrementAndGet();
                 } else {
                     failed.incrementAndGet();
                 }
@@ -69,6 +80,8 @@ final class OfferedLoad {
         }
         CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         double seconds = (lastCompletion[0] - start) / 1e9;
-        return new Result(count, accepted.get(), failed.get(), accepted.get() / seconds, latency, intended);
+        // downstream counts credit the k-th invoice seen to the k-th one taken, in the order they were sent
+        long[] acceptedIntended = created.stream().mapToInt(Integer::intValue).sorted().mapToLong(i -> intended[i]).toArray();
+        return new Result(count, accepted.get(), shed.get(), failed.get(), accepted.get() / seconds, latency, intended, acceptedIntended);
     }
 }

@@ -235,18 +235,19 @@ public final class PlatformBenchmark {
                     long nanoStart = System.nanoTime();
                     OfferedLoad.Result result = OfferedLoad.run(http, invoices, erp, run, currency, rate, RUN);
                     CompletableFuture<Downstream.Counted> scheduled = CompletableFuture.supplyAsync(() -> Downstream.counted(
-                            () -> Downstream.cases(dunning, currency) - dunningBaseline, result.intendedNanos(),
+                            () -> Downstream.cases(dunning, currency) - dunningBaseline, result.acceptedIntendedNanos(),
                             result.accepted(), nanoStart, Duration.ofMinutes(3)));
                     Downstream.Published published = Downstream.published(consumer, run, result.intendedNanos(),
                             result.accepted(), wallStart, nanoStart, Duration.ofMinutes(3));
                     Downstream.Counted counted = Downstream.counted(() -> Downstream.total(http, kpis, reader, currency) - kpiBaseline,
-                            result.intendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
+                            result.acceptedIntendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
                     Downstream.Counted dunned = scheduled.join();
                     if (profiler != null) {
                         profiler.stopInto(report);
                     }
                     String at = "at %,d inv/s offered".formatted(rate);
-                    report.add("end to end", at + ": accepted / offered", "%,d / %,d".formatted(result.accepted(), result.offered()), "all");
+                    report.add("end to end", at + ": accepted / refused 503 / failed / offered", "%,d / %,d / %,d / %,d".formatted(
+                            result.accepted(), result.shed(), result.failed(), result.offered()), "all accepted");
                     report.add("end to end", at + ": HTTP p50 / p99", percentiles(result.httpLatencyMicros()), "");
                     report.add("end to end", at + ": until InvoiceIssued on Kafka p50/p95/p99", percentiles3(published.latencyMicros()), "");
                     report.add("end to end", at + ": until counted by kpi-service p50/p95/p99 (≈)", percentiles3(counted.approximateLatencyMicros()),
