@@ -70,21 +70,38 @@ final class BatchIntake {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The customers the invoices go to, created through invoice-service's REST API. */
+    /** The customers the invoices go to, created through invoice-service's REST API by 16 concurrent callers. */
     void createCustomers() throws Exception {
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < customers; i++) {
-            calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(invoiceServiceUrl + "/customers/" + customer(i)))
-                    .header("Content-Type", "application/json").header("Authorization", erpBearer)
-                    .PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"sourceSystem":"bench-erp","externalId":"%s","legalName":"Client %d SAS","language":"fr","segment":"REGULAR"}"""
-                            .formatted(customer(i), i))).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        for (var call : calls) {
-            HttpResponse<String> response = call.get();
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("cannot create a customer: " + response.body());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < customers; i++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(invoiceServiceUrl + "/customers/" + customer(i)))
+                        .header("Content-Type", "application/json").header("Authorization", erpBearer)
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
+                                {"sourceSystem":"bench-erp","externalId":"%s","legalName":"Client %d SAS","language":"fr","segment":"REGULAR"}"""
+                                .formatted(customer(i), i))).build();
+                calls.add(pool.submit(() -> sendRetryingWhenBusy(http, request)));
             }
+            for (var call : calls) {
+                HttpResponse<String> response = call.get();
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException("cannot create a customer: " + response.body());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sends, and on a 503 (the service has as much in progress as it allows) waits its Retry-After and sends again, as a well-behaved client does. */
+    static HttpResponse<String> sendRetryingWhenBusy(HttpClient http, HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || attempt == 30) {
+                return response;
+            }
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
         }
     }
 
