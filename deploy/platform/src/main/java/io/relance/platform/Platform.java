@@ -258,6 +258,8 @@ public final class Platform implements AutoCloseable {
         command.add(spec.runner(layout.projectRoot()).toString());
         Map<String, String> environment = new HashMap<>(this.environment);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // glibc gives each thread that allocates its own 64 MB malloc arena; a JVM's native allocations fit in two
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("RELANCE_DB_HOST", "127.0.0.1");
         environment.put("RELANCE_DB_PORT", Integer.toString(postgres.port()));
