@@ -5,6 +5,7 @@ import io.relance.kpi.application.KpiNotReadyException;
 import io.relance.kpi.application.ReadinessRules;
 import io.relance.kpi.application.Sums;
 import io.relance.kpi.domain.KpiTotals;
+import io.relance.kpi.messaging.PartitionCopies;
 import io.relance.kpi.messaging.StreamsReadiness;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,8 +32,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What one instance answers its peers: the sums of its own partitions' ledgers, never merged with anyone's, so
- * that the asking instance merges each part exactly once. Only peers holding the shared secret
+ * What one instance answers its peers: the sums of its own active partitions' ledgers (never its standby copies,
+ * never merged with anyone's), so that the asking instance merges each part exactly once. Only peers holding the shared secret
  * ({@code relance.kpi.peers.secret}) are answered: no user role reaches these endpoints.
  */
 @Path("/kpis/internal")
@@ -60,13 +61,15 @@ public class InternalKpiResource {
     public static final String PEER_SECRET_HEADER = "Relance-Peer-Secret";
 
     private final ComputeKpis compute;
+    private final PartitionCopies copies;
     private final StreamsReadiness readiness;
     private final SecurityIdentity identity;
     private final Optional<byte[]> secret;
 
-    InternalKpiResource(ComputeKpis compute, StreamsReadiness readiness, SecurityIdentity identity,
+    InternalKpiResource(ComputeKpis compute, PartitionCopies copies, StreamsReadiness readiness, SecurityIdentity identity,
                         @ConfigProperty(name = "relance.kpi.peers.secret") Optional<String> secret) {
         this.compute = compute;
+        this.copies = copies;
         this.readiness = readiness;
         this.identity = identity;
         this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
@@ -82,7 +85,8 @@ public class InternalKpiResource {
             throw new BadParameterException("day", "is required at least once");
         }
         List<LocalDate> dates = days.stream().map(day -> QueryParameters.date("day", day, null)).toList();
-        return compute.localSums(dates, positive(window)).stream().map(SumsDocument::of).toList();
+        int windowDays = positive(window);
+        return copies.activeOnly(() -> compute.localSums(dates, windowDays)).stream().map(SumsDocument::of).toList();
     }
 
     @GET
@@ -92,7 +96,9 @@ public class InternalKpiResource {
                                                     @PathParam("customerId") String customerId,
                                                     @QueryParam("asOf") String asOf, @QueryParam("window") String window) {
         admitPeer(peerSecret);
-        return compute.localCustomer(customerId, QueryParameters.date("asOf", asOf, null), positive(window))
+        LocalDate date = QueryParameters.date("asOf", asOf, null);
+        int windowDays = positive(window);
+        return copies.activeOnly(() -> compute.localCustomer(customerId, date, windowDays))
                 .map(InternalKpiResource::snapshots)
                 .orElseThrow(() -> new NoSuchElementException("the ledger of " + customerId + " is not on this instance"));
     }

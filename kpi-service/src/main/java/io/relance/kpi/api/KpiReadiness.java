@@ -1,6 +1,7 @@
 package io.relance.kpi.api;
 
 import io.relance.kpi.application.ReadinessRules;
+import io.relance.kpi.messaging.PartitionCopies;
 import io.relance.kpi.messaging.StreamsReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,15 +18,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class KpiReadiness implements HealthCheck {
 
     private final StreamsReadiness readiness;
+    private final PartitionCopies copies;
 
-    KpiReadiness(StreamsReadiness readiness) {
+    KpiReadiness(StreamsReadiness readiness, PartitionCopies copies) {
         this.readiness = readiness;
+        this.copies = copies;
     }
 
     @Override
     public HealthCheckResponse call() {
         ReadinessRules.Verdict verdict = readiness.whole();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("KPI figures can be served").status(verdict.ready());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("KPI figures can be served").status(verdict.ready())
+                .withData("reads", copies.everyPartitionHere() ? "every partition here"
+                        : "this instance's active partitions here, the others from its peers");
         for (int i = 0; i < verdict.reasons().size(); i++) {
             response.withData("reason" + (i + 1), verdict.reasons().get(i));
         }

@@ -56,8 +56,8 @@ public class ComputeKpis {
 
     /** The KPIs per currency of one customer, wherever its ledger is. */
     public Map<String, Kpis> customer(String customerId, KpiQuery query) {
-        Map<String, KpiTotals> totals = localCustomer(customerId, query.asOf(), query.windowDays())
-                .or(() -> peers.customer(customerId, query.asOf(), query.windowDays()))
+        Map<String, KpiTotals> totals = peers.consistently(() -> localCustomer(customerId, query.asOf(), query.windowDays())
+                .or(() -> peers.customer(customerId, query.asOf(), query.windowDays())))
                 .orElseThrow(() -> new NoSuchElementException("no event about customer " + customerId + " was counted"));
         return figures(query, totals);
     }
@@ -102,12 +102,14 @@ public class ComputeKpis {
     }
 
     private List<Sums> sums(List<LocalDate> days, int windowDays) {
-        List<Sums> local = localSums(days, windowDays);
-        List<Sums> remote = peers.sums(days, windowDays);
-        for (int i = 0; i < remote.size(); i++) {
-            local.get(i).add(remote.get(i));
-        }
-        return local;
+        return peers.consistently(() -> {
+            List<Sums> local = localSums(days, windowDays);
+            List<Sums> remote = peers.sums(days, windowDays);
+            for (int i = 0; i < remote.size(); i++) {
+                local.get(i).add(remote.get(i));
+            }
+            return local;
+        });
     }
 
     private static Map<String, Kpis> figures(KpiQuery query, Map<String, KpiTotals> totals) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The other instances of kpi-service, each holding the ledgers of its own partitions. */
 public interface Peers {
@@ -15,4 +16,12 @@ public interface Peers {
 
     /** One customer's sums per currency, from the instance that holds its ledger; empty when none does. */
     Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays);
+
+    /**
+     * Runs one query, local part and peers' parts, with one decision about which partitions are read where (when
+     * this instance holds a copy of every partition, no peer is asked), whatever the copies do meanwhile.
+     */
+    default <T> T consistently(Supplier<T> query) {
+        return query.get();
+    }
 }

@@ -15,6 +15,8 @@ public final class ReadinessRules {
 
     /** The only state in which the stores hold every event of the instance's partitions and can be queried. */
     public static final String RUNNING = "RUNNING";
+    /** Partitions moving between instances: only copies held here, standby ones included, can still be read. */
+    public static final String REBALANCING = "REBALANCING";
 
     /** What was seen of one instance, each failure as a short text, absent when that part is fine. */
     public record Local(String streamsState, Optional<String> brokerFailure, Optional<String> storesFailure) {
@@ -36,6 +38,21 @@ public final class ReadinessRules {
         List<String> reasons = new ArrayList<>();
         if (!RUNNING.equals(local.streamsState())) {
             reasons.add("the stream processor is " + local.streamsState() + ", not " + RUNNING);
+        }
+        local.brokerFailure().ifPresent(failure -> reasons.add("the Kafka broker does not answer: " + failure));
+        local.storesFailure().ifPresent(failure -> reasons.add("the state stores cannot be queried: " + failure));
+        return new Verdict(reasons.isEmpty(), reasons);
+    }
+
+    /**
+     * Whether a request on this instance gets correct figures when it holds a caught-up copy of every partition and
+     * reads them all itself: no peer matters, and a rebalance (a peer gone, or joining) does not stop the copies from
+     * being read.
+     */
+    public static Verdict everyPartitionHere(Local local) {
+        List<String> reasons = new ArrayList<>();
+        if (!RUNNING.equals(local.streamsState()) && !REBALANCING.equals(local.streamsState())) {
+            reasons.add("the stream processor is " + local.streamsState() + ", not " + RUNNING + " or " + REBALANCING);
         }
         local.brokerFailure().ifPresent(failure -> reasons.add("the Kafka broker does not answer: " + failure));
         local.storesFailure().ifPresent(failure -> reasons.add("the state stores cannot be queried: " + failure));

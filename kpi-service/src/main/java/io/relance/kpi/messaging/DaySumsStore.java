@@ -6,10 +6,8 @@ import io.relance.kpi.domain.DaySums;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The day sums of this instance's partitions, read from the {@value KpiStores#DAY_SUMS} store by interactive query. */
@@ -17,9 +15,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public class DaySumsStore implements DailySums {
 
     private final KafkaStreams streams;
+    private final PartitionCopies copies;
 
-    DaySumsStore(KafkaStreams streams) {
+    DaySumsStore(KafkaStreams streams, PartitionCopies copies) {
         this.streams = streams;
+        this.copies = copies;
     }
 
     @Override
@@ -40,6 +40,6 @@ public class DaySumsStore implements DailySums {
     }
 
     private ReadOnlyKeyValueStore<String, DaySums> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(KpiStores.DAY_SUMS, QueryableStoreTypes.keyValueStore()));
+        return streams.store(copies.<DaySums>parameters(KpiStores.DAY_SUMS));
     }
 }

@@ -5,9 +5,7 @@ import io.relance.kpi.application.Ledgers;
 import io.relance.kpi.domain.CustomerLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.Optional;
@@ -17,9 +15,11 @@ import java.util.Optional;
 public class LedgerStore implements Ledgers {
 
     private final KafkaStreams streams;
+    private final PartitionCopies copies;
 
-    LedgerStore(KafkaStreams streams) {
+    LedgerStore(KafkaStreams streams, PartitionCopies copies) {
         this.streams = streams;
+        this.copies = copies;
     }
 
     @Override
@@ -32,7 +32,7 @@ public class LedgerStore implements Ledgers {
     }
 
     private ReadOnlyKeyValueStore<String, CustomerLedger> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(KpiStores.LEDGERS, QueryableStoreTypes.keyValueStore()));
+        return streams.store(copies.<CustomerLedger>parameters(KpiStores.LEDGERS));
     }
 
     private KpiNotReadyException notReady(InvalidStateStoreException e) {

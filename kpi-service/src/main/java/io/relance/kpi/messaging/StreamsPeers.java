@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,7 @@ public class StreamsPeers implements Peers {
     };
 
     private final KafkaStreams streams;
+    private final PartitionCopies copies;
     private final ObjectMapper mapper;
     private final Optional<String> self;
     private final Optional<String> secret;
@@ -51,10 +53,11 @@ public class StreamsPeers implements Peers {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    StreamsPeers(KafkaStreams streams, ObjectMapper mapper,
+    StreamsPeers(KafkaStreams streams, PartitionCopies copies, ObjectMapper mapper,
                  @ConfigProperty(name = "kafka-streams.application.server") Optional<String> self,
                  @ConfigProperty(name = "relance.kpi.peers.secret") Optional<String> secret) {
         this.streams = streams;
+        this.copies = copies;
         this.mapper = mapper;
         this.self = self.filter(server -> !server.isBlank());
         this.secret = secret.filter(s -> !s.isBlank());
@@ -88,12 +91,20 @@ public class StreamsPeers implements Peers {
         return Optional.empty();
     }
 
+    @Override
+    public <T> T consistently(Supplier<T> query) {
+        return copies.consistently(query);
+    }
+
     /**
      * Every other instance holding part of the ledgers → why it cannot serve its part (its own readiness, asked with
-     * a short timeout), empty when it can.
+     * a short timeout), empty when it can; none is needed when this instance holds a copy of every partition.
      */
     public Map<String, Optional<String>> statuses() {
         Map<String, Optional<String>> statuses = new LinkedHashMap<>();
+        if (copies.everyPartitionHere()) {
+            return statuses;
+        }
         for (HostInfo peer : others()) {
             statuses.put(peer.host() + ":" + peer.port(), status(peer));
         }
@@ -128,9 +139,12 @@ public class StreamsPeers implements Peers {
         }
     }
 
-    /** Every other instance holding a part of the ledgers; none when this one does not advertise itself. */
+    /**
+     * Every other instance holding a part of the ledgers; none when this one does not advertise itself, or when this
+     * query reads every partition here.
+     */
     private List<HostInfo> others() {
-        if (self.isEmpty()) {
+        if (self.isEmpty() || copies.readsEveryPartitionHere()) {
             return List.of();
         }
         return streams.streamsMetadataForStore(KpiStores.LEDGERS).stream()

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 public class StreamsReadiness {
 
     private final KafkaStreams streams;
+    private final PartitionCopies copies;
     private final StreamsPeers peers;
     private final String bootstrapServers;
     private final Duration brokerTimeout;
@@ -36,11 +38,12 @@ public class StreamsReadiness {
     private long brokerCheckedAt;
     private Optional<String> brokerFailure = Optional.of("not checked yet");
 
-    StreamsReadiness(KafkaStreams streams, StreamsPeers peers,
+    StreamsReadiness(KafkaStreams streams, PartitionCopies copies, StreamsPeers peers,
                      @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrapServers,
                      @ConfigProperty(name = "relance.kpi.readiness.broker-timeout") Duration brokerTimeout,
                      @ConfigProperty(name = "relance.kpi.readiness.broker-check-interval") Duration brokerCheckInterval) {
         this.streams = streams;
+        this.copies = copies;
         this.peers = peers;
         this.bootstrapServers = bootstrapServers;
         this.brokerTimeout = brokerTimeout;
@@ -54,6 +57,9 @@ public class StreamsReadiness {
 
     /** Whether a request on this instance gets correct figures, its peers' parts included. */
     public ReadinessRules.Verdict whole() {
+        if (copies.everyPartitionHere()) {
+            return ReadinessRules.everyPartitionHere(observeLocal(true));
+        }
         ReadinessRules.Local local = observeLocal();
         // Peers are known from the Streams metadata, which only a running instance has in full.
         if (!ReadinessRules.RUNNING.equals(local.streamsState())) {
@@ -63,17 +69,24 @@ public class StreamsReadiness {
     }
 
     private ReadinessRules.Local observeLocal() {
+        return observeLocal(false);
+    }
+
+    /** {@code everyCopy}: the stores are read as a query reading every partition here reads them, standby copies too. */
+    private ReadinessRules.Local observeLocal(boolean everyCopy) {
         KafkaStreams.State state = streams.state();
-        Optional<String> stores = state == KafkaStreams.State.RUNNING ? storesFailure() : Optional.empty();
+        boolean queryable = state == KafkaStreams.State.RUNNING || (everyCopy && state == KafkaStreams.State.REBALANCING);
+        Optional<String> stores = queryable ? storesFailure(everyCopy) : Optional.empty();
         return new ReadinessRules.Local(state.name(), brokerFailure(), stores);
     }
 
     /** Reading the entry count touches every local store of both kinds the queries read. */
-    private Optional<String> storesFailure() {
+    private Optional<String> storesFailure(boolean everyCopy) {
         try {
             for (String name : new String[]{KpiStores.LEDGERS, KpiStores.DAY_SUMS}) {
-                streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()))
-                        .approximateNumEntries();
+                StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> parameters =
+                        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+                streams.store(everyCopy ? parameters.enableStaleStores() : parameters).approximateNumEntries();
             }
             return Optional.empty();
         } catch (InvalidStateStoreException e) {

@@ -68,4 +68,23 @@ class ReadinessRulesTest {
         assertThat(verdict.reasons()).containsExactly("the stream processor is REBALANCING, not RUNNING",
                 "the Kafka broker does not answer: timed out", "instance 10.0.0.3:8084: answered 503");
     }
+
+    @Test
+    void anInstanceHoldingEveryPartitionStaysReadyWhileTheyMoveBetweenInstancesButNotWhenStoppedOrCutOffFromItsBroker() {
+        ReadinessRules.Verdict rebalancing = ReadinessRules.everyPartitionHere(
+                new ReadinessRules.Local("REBALANCING", Optional.empty(), Optional.empty()));
+        ReadinessRules.Verdict withoutBroker = ReadinessRules.everyPartitionHere(
+                new ReadinessRules.Local("REBALANCING", Optional.of("no answer within 1000 ms"), Optional.empty()));
+        ReadinessRules.Verdict storesGone = ReadinessRules.everyPartitionHere(
+                new ReadinessRules.Local("RUNNING", Optional.empty(), Optional.of("store kpi-day-sums closed")));
+
+        assertThat(ReadinessRules.everyPartitionHere(HEALTHY).ready()).isTrue();
+        assertThat(rebalancing.ready()).isTrue();
+        assertThat(withoutBroker.reasons()).containsExactly("the Kafka broker does not answer: no answer within 1000 ms");
+        assertThat(storesGone.reasons()).containsExactly("the state stores cannot be queried: store kpi-day-sums closed");
+        for (String state : new String[]{"CREATED", "PENDING_SHUTDOWN", "NOT_RUNNING", "PENDING_ERROR", "ERROR"}) {
+            assertThat(ReadinessRules.everyPartitionHere(new ReadinessRules.Local(state, Optional.empty(), Optional.empty())).reasons())
+                    .as(state).containsExactly("the stream processor is " + state + ", not RUNNING or REBALANCING");
+        }
+    }
 }

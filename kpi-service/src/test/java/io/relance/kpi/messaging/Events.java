@@ -36,13 +36,21 @@ final class Events {
     }
 
     static InvoiceIssued issued(String customer, UUID invoice, String issueDate, String dueDate, String amount) {
+        return issued(customer, invoice, issueDate, dueDate, amount, "EUR");
+    }
+
+    static InvoiceIssued issued(String customer, UUID invoice, String issueDate, String dueDate, String amount, String currency) {
         return new InvoiceIssued(UUID.randomUUID(), at(issueDate), customer, invoice, "F-" + invoice,
-                LocalDate.parse(issueDate), LocalDate.parse(dueDate), new BigDecimal(amount), "EUR", null, null);
+                LocalDate.parse(issueDate), LocalDate.parse(dueDate), new BigDecimal(amount), currency, null, null);
     }
 
     static PaymentReceived paid(String customer, UUID invoice, String valueDate, String amount) {
+        return paid(customer, invoice, valueDate, amount, "EUR");
+    }
+
+    static PaymentReceived paid(String customer, UUID invoice, String valueDate, String amount, String currency) {
         return new PaymentReceived(UUID.randomUUID(), at(valueDate), customer, UUID.randomUUID(), LocalDate.parse(valueDate),
-                new BigDecimal(amount), "EUR", PaymentMethod.TRANSFER, List.of(new Allocation(invoice, new BigDecimal(amount))),
+                new BigDecimal(amount), currency, PaymentMethod.TRANSFER, List.of(new Allocation(invoice, new BigDecimal(amount))),
                 BigDecimal.ZERO);
     }
 

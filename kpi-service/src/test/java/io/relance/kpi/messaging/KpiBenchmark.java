@@ -52,6 +52,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -151,7 +152,9 @@ public final class KpiBenchmark {
     }
 
     private void query(KafkaStreams streams) throws Exception {
-        ComputeKpis compute = new ComputeKpis(new LedgerStore(streams), new DaySumsStore(streams), ComputeKpis.noPeers());
+        // One instance with no standby: its active partitions are all of them.
+        PartitionCopies copies = new PartitionCopies(streams, 0, Duration.ZERO);
+        ComputeKpis compute = new ComputeKpis(new LedgerStore(streams, copies), new DaySumsStore(streams, copies), ComputeKpis.noPeers());
         ReadOnlyKeyValueStore<String, CustomerLedger> ledgers = streams.store(
                 StoreQueryParameters.fromNameAndType(KpiStores.LEDGERS, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, DaySums> days = streams.store(

@@ -54,8 +54,11 @@ import static org.hamcrest.Matchers.containsString;
  * real process from the packaged jar, with its own port, instance id, advertised address and state folder, and the
  * same peer secret. Each owns some of the partitions; a request on either answers for every customer with the
  * figures of {@link BatchKpis} over the published events, and one customer's figures come from the instance that
- * holds its ledger. The test's events are dated 1990, before any other test's, so the figures as of 1990 are theirs
- * alone; the application id is this test's own, so no other test's Streams members share its consumer group.
+ * holds its ledger. The test's events are dated 1990, before any other test's, and in a currency of its own, so the
+ * figures as of 1990 in that currency are theirs alone; the application id is this test's own, so no other test's
+ * Streams members share its consumer group.
+ * Without standby copies (here): each instance reads its active partitions and asks the other for the rest, and a
+ * frozen peer makes it unready. With them: {@link StandbyCopiesIT}.
  */
 @QuarkusTest
 @TestProfile(TwoInstancesIT.SecondInstanceExpected.class)
@@ -64,21 +67,40 @@ class TwoInstancesIT {
 
     static final String APPLICATION_ID = "kpi-service-two-instances-it";
     private static final String PEER_SECRET = "test-only-peer-secret";
-    private static final LocalDate AS_OF = LocalDate.parse("1990-12-31");
+    static final LocalDate AS_OF = LocalDate.parse("1990-12-31");
     private static final int CUSTOMERS = 40;
 
-    /** This instance on a fixed free port, so that it can advertise it to the other one. */
+    /** This instance on a fixed free port, so that it can advertise it to the other one; no standby copies. */
     public static class SecondInstanceExpected implements QuarkusTestProfile {
 
         private static final int PORT = freePort();
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.test-port", Integer.toString(PORT),
-                    "kafka-streams.application.server", "127.0.0.1:" + PORT,
-                    "quarkus.kafka-streams.application-id", APPLICATION_ID,
-                    "kafka-streams.group.instance.id", "kpi-two-instances-it-1");
+            return overrides(PORT, APPLICATION_ID, 0);
         }
+    }
+
+    static Map<String, String> overrides(int port, String applicationId, int standbyReplicas) {
+        return Map.of("quarkus.http.test-port", Integer.toString(port),
+                "kafka-streams.application.server", "127.0.0.1:" + port,
+                "quarkus.kafka-streams.application-id", applicationId,
+                "kafka-streams.group.instance.id", applicationId + "-1",
+                "kafka-streams.num.standby.replicas", Integer.toString(standbyReplicas));
+    }
+
+    /** The consumer group of this test's two instances. */
+    String applicationId() {
+        return APPLICATION_ID;
+    }
+
+    int standbyReplicas() {
+        return 0;
+    }
+
+    /** The currency of this test's events and figures, which no other test's events are in as of 1990. */
+    String currency() {
+        return "EUR";
     }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -103,7 +125,7 @@ class TwoInstancesIT {
         try {
             awaitBothInstancesOwnPartitions(second, peer);
 
-            Map<String, List<RelanceEvent>> byCustomer = events(new Random(1990));
+            Map<String, List<RelanceEvent>> byCustomer = events(new Random(1990), currency());
             List<RelanceEvent> log = byCustomer.values().stream().flatMap(List::stream).toList();
             publish(log);
             BatchKpis expected = new BatchKpis(log);
@@ -111,9 +133,9 @@ class TwoInstancesIT {
             for (int window : List.of(30, 90, 365)) {
                 BatchKpis.Figures figures = expected.figures(AS_OF, window);
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    JsonPath here = kpis(onThisInstance(), window);
-                    JsonPath there = kpis(on(peerPort), window);
-                    assertFigures(here, figures, "this instance, " + window + " days");
+                    JsonPath here = kpis(onThisInstance(), window, currency());
+                    JsonPath there = kpis(on(peerPort), window, currency());
+                    assertFigures(here, figures, currency(), "this instance, " + window + " days");
                     assertThat(there.getMap("figures[0]")).as("the other instance, " + window + " days")
                             .isEqualTo(here.getMap("figures[0]"));
                 });
@@ -128,14 +150,14 @@ class TwoInstancesIT {
             assertCustomer(onThisInstance(), elsewhere, byCustomer.get(elsewhere));
             assertCustomer(on(peerPort), here, byCustomer.get(here));
 
-            frozenPeerMakesThisInstanceUnready(second, peer);
+            whileThePeerIsFrozen(second, peer, expected);
         } finally {
             stop(second);
         }
     }
 
     /** A peer that cannot answer makes every answer needing its part a 503: readiness says so, then recovers. */
-    private void frozenPeerMakesThisInstanceUnready(Process second, String peer) throws Exception {
+    void whileThePeerIsFrozen(Process second, String peer, BatchKpis expected) throws Exception {
         signal("STOP", second.pid());
         try {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -151,7 +173,7 @@ class TwoInstancesIT {
     private Process startSecondInstance(int port) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         assertThat(jar).as("the packaged service (integration-test phase)").exists();
-        Path work = Files.createDirectories(Path.of("target/two-instances-it"));
+        Path work = Files.createDirectories(Path.of("target", applicationId()));
         Path state = Files.createTempDirectory(work, "state-");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
@@ -159,8 +181,9 @@ class TwoInstancesIT {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", APPLICATION_ID);
-        env.put("RELANCE_KPI_INSTANCE_ID", "kpi-two-instances-it-2");
+        env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", applicationId());
+        env.put("RELANCE_KPI_INSTANCE_ID", applicationId() + "-2");
+        env.put("RELANCE_KPI_STANDBY_REPLICAS", Integer.toString(standbyReplicas()));
         env.put("RELANCE_KPI_ADVERTISED_SERVER", "127.0.0.1:" + port);
         env.put("RELANCE_KPI_STATE_DIR", state.toAbsolutePath().toString());
         env.put("RELANCE_KPI_PEER_SECRET", PEER_SECRET);
@@ -171,7 +194,7 @@ class TwoInstancesIT {
     private void awaitBothInstancesOwnPartitions(Process second, String peer) {
         // Until both run, the metadata calls throw (not started, rebalancing): retried like a failed assertion.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(second.isAlive()).as("the second instance runs (see target/two-instances-it/second-instance.log)").isTrue();
+            assertThat(second.isAlive()).as("the second instance runs (see target/" + applicationId() + "/second-instance.log)").isTrue();
             Map<String, Integer> partitions = streams.streamsMetadataForStore(KpiStores.LEDGERS).stream()
                     .collect(Collectors.toMap(m -> address(m.hostInfo()), m -> m.topicPartitions().size()));
             assertThat(partitions).as("partitions per instance").containsOnlyKeys(self, peer);
@@ -189,20 +212,20 @@ class TwoInstancesIT {
         return holders.entrySet().stream().filter(e -> e.getValue().equals(instance)).findFirst().orElseThrow().getKey();
     }
 
-    private static JsonPath kpis(RequestSpecification request, int window) {
-        return request.queryParam("asOf", AS_OF.toString()).queryParam("window", window).queryParam("currency", "EUR")
+    static JsonPath kpis(RequestSpecification request, int window, String currency) {
+        return request.queryParam("asOf", AS_OF.toString()).queryParam("window", window).queryParam("currency", currency)
                 .get("/kpis").then().statusCode(200).extract().jsonPath();
     }
 
-    private static void assertCustomer(RequestSpecification request, String customer, List<RelanceEvent> events) {
+    private void assertCustomer(RequestSpecification request, String customer, List<RelanceEvent> events) {
         BatchKpis.Figures expected = new BatchKpis(events).figures(AS_OF, 90);
         JsonPath answer = request.queryParam("asOf", AS_OF.toString()).queryParam("window", 90)
                 .get("/kpis/customers/" + customer).then().statusCode(200).extract().jsonPath();
-        assertFigures(answer, expected, "customer " + customer);
+        assertFigures(answer, expected, currency(), "customer " + customer);
     }
 
-    private static void assertFigures(JsonPath answer, BatchKpis.Figures expected, String what) {
-        assertThat(answer.getString("figures[0].currency")).as(what).isEqualTo("EUR");
+    static void assertFigures(JsonPath answer, BatchKpis.Figures expected, String currency, String what) {
+        assertThat(answer.getString("figures[0].currency")).as(what).isEqualTo(currency);
         assertThat(new BigDecimal(answer.getString("figures[0].receivables"))).as("receivables, " + what)
                 .isEqualByComparingTo(expected.receivables());
         assertThat(new BigDecimal(answer.getString("figures[0].overdueReceivables"))).as("overdue, " + what)
@@ -220,16 +243,16 @@ class TwoInstancesIT {
         }
     }
 
-    private static RequestSpecification onThisInstance() {
+    static RequestSpecification onThisInstance() {
         return given().auth().oauth2(Tokens.of("manager"));
     }
 
-    private static RequestSpecification on(int port) {
+    static RequestSpecification on(int port) {
         return given().port(port).auth().oauth2(Tokens.of("manager"));
     }
 
     /** Per customer: invoices issued in 1990, some paid in full, some in part, some open past their due date. */
-    private static Map<String, List<RelanceEvent>> events(Random random) {
+    private static Map<String, List<RelanceEvent>> events(Random random, String currency) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, List<RelanceEvent>> byCustomer = new LinkedHashMap<>();
         for (int c = 0; c < CUSTOMERS; c++) {
@@ -240,11 +263,11 @@ class TwoInstancesIT {
                 LocalDate issued = LocalDate.parse("1990-07-01").plusDays(random.nextInt(180));
                 long cents = 10_000 + random.nextInt(10_000_000);
                 String amount = BigDecimal.valueOf(cents, 2).toPlainString();
-                events.add(Events.issued(customer, invoice, issued.toString(), issued.plusDays(30).toString(), amount));
+                events.add(Events.issued(customer, invoice, issued.toString(), issued.plusDays(30).toString(), amount, currency));
                 switch (random.nextInt(3)) {
-                    case 0 -> events.add(Events.paid(customer, invoice, issued.plusDays(random.nextInt(60)).toString(), amount));
+                    case 0 -> events.add(Events.paid(customer, invoice, issued.plusDays(random.nextInt(60)).toString(), amount, currency));
                     case 1 -> events.add(Events.paid(customer, invoice, issued.plusDays(random.nextInt(60)).toString(),
-                            BigDecimal.valueOf(cents / 2, 2).toPlainString()));
+                            BigDecimal.valueOf(cents / 2, 2).toPlainString(), currency));
                     default -> {
                     }
                 }
@@ -277,7 +300,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+    static void signal(String signal, long pid) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
         assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
@@ -286,7 +309,7 @@ class TwoInstancesIT {
         return host.host() + ":" + host.port();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
