@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +79,31 @@ public class InternalKpiResource {
     @Path("/sums")
     @Operation(summary = "Between instances: this instance's KPI sums, one per day")
     public List<SumsDocument> sums(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
-                                   @QueryParam("day") List<String> days, @QueryParam("window") String window) {
+                                   @QueryParam("day") List<String> days, @QueryParam("window") String window,
+                                   @QueryParam("currency") String currency) {
         admitPeer(peerSecret);
         if (days == null || days.isEmpty()) {
             throw new BadParameterException("day", "is required at least once");
         }
         List<LocalDate> dates = days.stream().map(day -> QueryParameters.date("day", day, null)).toList();
-        return compute.localSums(dates, positive(window)).stream().map(SumsDocument::of).toList();
+        return compute.localSums(dates, positive(window), currency == null ? null : QueryParameters.currency(currency))
+                .stream().map(SumsDocument::of).toList();
+    }
+
+    @GET
+    @Path("/revenue")
+    @Operation(summary = "Between instances: this instance's amount invoiced per issue day of one month, segment and currency")
+    public Map<LocalDate, BigDecimal> revenue(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
+                                              @QueryParam("currency") String currency, @QueryParam("month") String month,
+                                              @QueryParam("segment") String segment) {
+        admitPeer(peerSecret);
+        String code = QueryParameters.currency(currency);
+        if (code == null) {
+            throw new BadParameterException("currency", "is required");
+        }
+        // Absent: every segment; empty: the customers whose segment is not known.
+        String selected = segment == null || segment.equals(Sums.UNKNOWN_SEGMENT) ? segment : QueryParameters.segment(segment);
+        return compute.localRevenueDays(selected, code, month(month));
     }
 
     @GET
@@ -131,6 +152,19 @@ public class InternalKpiResource {
         Map<String, KpiTotals> totals = new TreeMap<>();
         snapshots.forEach((currency, snapshot) -> totals.put(currency, KpiTotals.of(snapshot)));
         return totals;
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            YearMonth parsed = YearMonth.parse(month == null ? "" : month);
+            if (!parsed.atDay(1).isBefore(QueryParameters.EARLIEST) && !parsed.atEndOfMonth().isAfter(QueryParameters.LATEST)) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // Reported below.
+        }
+        throw new BadParameterException("month", "must be a month as yyyy-MM from " + YearMonth.from(QueryParameters.EARLIEST)
+                + " to " + YearMonth.from(QueryParameters.LATEST) + ", got '" + month + "'");
     }
 
     private static int positive(String window) {

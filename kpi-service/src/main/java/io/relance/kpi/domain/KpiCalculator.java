@@ -2,6 +2,7 @@ package io.relance.kpi.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -62,14 +63,58 @@ public final class KpiCalculator {
     }
 
     /**
-     * Adds the sums of one day ({@link KpiContributions}) of one segment and currency: the changes of the running
-     * balances up to {@code asOf} (and up to the day before the window, for the opening figures), the facts dated
-     * in the window. Folding every day of a set of ledgers gives what {@link #addTo} gives for those ledgers.
+     * Whether the sums of {@code month} are read day by day ({@link #addDay}): the months of the window's first and
+     * last days. Every other month up to {@code asOf} is read as a whole ({@link #addMonth}).
      */
-    public void addDay(KpiTotals totals, LocalDate day, DaySums sums) {
-        if (day.isAfter(asOf)) {
+    public boolean readsDaysOf(YearMonth month) {
+        return month.equals(YearMonth.from(beforeWindow)) || month.equals(YearMonth.from(asOf));
+    }
+
+    /**
+     * Adds the sums of one month of one segment and currency (the sum of its days' {@link DaySums}), unless it is
+     * read day by day or after {@code asOf}: a whole month lies either before the window or inside it, before its
+     * last day, so every day of it counts alike.
+     */
+    public void addMonth(KpiTotals totals, YearMonth month, DaySums sums) {
+        if (readsDaysOf(month) || month.isAfter(YearMonth.from(asOf))) {
             return;
         }
+        if (sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
+            totals.revenueByMonth.merge(month, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
+        }
+        add(totals, month.atEndOfMonth(), sums);
+    }
+
+    /**
+     * Adds the sums of one day ({@link KpiContributions}) of one segment and currency, if its month is read day by
+     * day ({@link #readsDaysOf}). Together with {@link #addMonth} over every month, it gives what {@link #addTo}
+     * gives for the same ledgers, except the issue days of the months the count-back DSO walks over whole.
+     */
+    public void addDay(KpiTotals totals, LocalDate day, DaySums sums) {
+        if (day.isAfter(asOf) || !readsDaysOf(YearMonth.from(day))) {
+            return;
+        }
+        totals.daysKnown.add(YearMonth.from(day));
+        if (sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
+            totals.addRevenueDay(day, sums.money(DaySums.Money.REVENUE));
+        }
+        add(totals, day, sums);
+    }
+
+    /** The months whose days this calculator reads, with the last day it reads of each. */
+    public Map<YearMonth, LocalDate> dayRanges() {
+        Map<YearMonth, LocalDate> ranges = new TreeMap<>();
+        ranges.put(YearMonth.from(beforeWindow), YearMonth.from(beforeWindow).atEndOfMonth());
+        ranges.put(YearMonth.from(asOf), asOf);
+        return ranges;
+    }
+
+    /**
+     * Adds sums of days that all count alike, {@code last} being the latest of them: the changes of the running
+     * balances up to {@code asOf} (and up to the day before the window, for the opening figures), the facts dated
+     * in the window.
+     */
+    private void add(KpiTotals totals, LocalDate last, DaySums sums) {
         totals.receivables = plus(totals.receivables, sums, DaySums.Money.RECEIVABLES);
         totals.overdue = plus(totals.overdue, sums, DaySums.Money.OVERDUE);
         for (AgingBucket bucket : AgingBucket.values()) {
@@ -79,16 +124,13 @@ public final class KpiCalculator {
             }
         }
         totals.casesInProgress += sums.count(DaySums.Count.OPEN_CASES);
-        if (sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
-            totals.revenueByDay.merge(day, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
-        }
-        if (!day.isAfter(beforeWindow)) {
+        if (!last.isAfter(beforeWindow)) {
             totals.openingReceivables = plus(totals.openingReceivables, sums, DaySums.Money.RECEIVABLES);
             // Invoices due by the window's start: their balance then is what was overdue when the window began.
             totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.DUE_BALANCE);
             return;
         }
-        if (day.isBefore(asOf)) {
+        if (last.isBefore(asOf)) {
             // Invoices falling due inside the window: overdue from the day after, with their balance on the due date.
             totals.overdueOverWindow = plus(totals.overdueOverWindow, sums, DaySums.Money.BALANCE_AT_DUE);
         }
@@ -138,7 +180,7 @@ public final class KpiCalculator {
             }
         }
         totals.openingReceivables = totals.openingReceivables.add(invoice.balance(beforeWindow));
-        totals.revenueByDay.merge(issue.issueDate(), issue.amount(), BigDecimal::add);
+        totals.addRevenueDay(issue.issueDate(), issue.amount());
         if (inWindow(issue.issueDate())) {
             totals.revenue = totals.revenue.add(issue.amount());
             totals.invoicesIssued++;
