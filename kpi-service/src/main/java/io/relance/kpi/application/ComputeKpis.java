@@ -108,7 +108,7 @@ public class ComputeKpis {
     /** This instance's amount invoiced per issue day of {@code month}, of one segment (null: every one) and currency. */
     public Map<LocalDate, BigDecimal> localRevenueDays(String segment, String currency, YearMonth month) {
         Map<LocalDate, BigDecimal> days = new TreeMap<>();
-        dailySums.days(currency, month.atDay(1), month.atEndOfMonth(), (daySegment, dayCurrency, day, sums) -> {
+        dailySums.revenueDays(currency, month, (daySegment, dayCurrency, day, sums) -> {
             if ((segment == null || segment.equals(daySegment)) && sums.count(DaySums.Count.INVOICES_ISSUED) != 0) {
                 days.merge(day, sums.money(DaySums.Money.REVENUE), BigDecimal::add);
             }
@@ -135,15 +135,26 @@ public class ComputeKpis {
                 calculators.get(i).addMonth(totals(sums.get(i), segment, monthCurrency), month, monthSums);
             }
         });
-        Map<YearMonth, LocalDate> dayRanges = new TreeMap<>();
-        calculators.forEach(calculator -> calculator.dayRanges().forEach((month, to) -> dayRanges.merge(month, to,
-                (a, b) -> a.isAfter(b) ? a : b)));
+        // Each day once, however many calculators read it: runs of consecutive days, one range scan each.
+        TreeSet<LocalDate> daysToRead = new TreeSet<>();
+        calculators.forEach(calculator -> calculator.dayRanges().forEach(range -> range[0].datesUntil(range[1].plusDays(1))
+                .forEach(daysToRead::add)));
+        List<LocalDate[]> runs = new ArrayList<>();
+        for (LocalDate day : daysToRead) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1)[1].plusDays(1).equals(day)) {
+                runs.add(new LocalDate[] {day, day});
+            } else {
+                runs.get(runs.size() - 1)[1] = day;
+            }
+        }
         for (String dayCurrency : currencies) {
-            dayRanges.forEach((month, to) -> dailySums.days(dayCurrency, month.atDay(1), to, (segment, c, day, daySums) -> {
-                for (int i = 0; i < calculators.size(); i++) {
-                    calculators.get(i).addDay(totals(sums.get(i), segment, c), day, daySums);
-                }
-            }));
+            for (LocalDate[] run : runs) {
+                dailySums.days(dayCurrency, run[0], run[1], (segment, c, day, daySums) -> {
+                    for (int i = 0; i < calculators.size(); i++) {
+                        calculators.get(i).addDay(totals(sums.get(i), segment, c), day, daySums);
+                    }
+                });
+            }
         }
         sums.forEach(Sums::dropEmpty);
         return sums;

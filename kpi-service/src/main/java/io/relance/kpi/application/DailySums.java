@@ -26,4 +26,10 @@ public interface DailySums {
 
     /** Passes the sums of every day of {@code currency} from {@code from} to {@code to}, one at a time. */
     void days(String currency, LocalDate from, LocalDate to, Day action);
+
+    /**
+     * Passes the invoicing ({@link DaySums.Money#REVENUE}, {@link DaySums.Count#INVOICES_ISSUED}) of every issue day
+     * of {@code month} in {@code currency}, one day and segment at a time: what the count-back DSO reads.
+     */
+    void revenueDays(String currency, YearMonth month, Day action);
 }

@@ -8,13 +8,15 @@ import java.time.YearMonth;
 
 /**
  * The {@value KpiStores#DAY_SUMS} keys: "D|currency|yyyy-MM-dd|segment" for a day, "M|currency|yyyy-MM|segment"
- * for a month (the segment empty when not known). Kind, then currency, then the date: the months of one currency,
- * or its days between two dates, are one range scan, in date order; every segment of a day is in the range.
+ * for a month, "R|currency|yyyy-MM|segment" for a month's invoicing per issue day (the segment empty when not
+ * known). Kind, then currency, then the date: the months of one currency, or its days between two dates, are one
+ * range scan, in date order; every segment of a day is in the range.
  */
 final class DayKeys {
 
     private static final String DAY = "D|";
     private static final String MONTH = "M|";
+    private static final String REVENUE = "R|";
     /** After every segment name in key order: the end of a range that includes every segment of its last date. */
     private static final String LAST_SEGMENT = "|\uffff";
 
@@ -27,6 +29,20 @@ final class DayKeys {
 
     static String month(DayKey key) {
         return MONTH + key.currency() + "|" + YearMonth.from(key.day()) + "|" + segment(key);
+    }
+
+    static String revenue(DayKey key) {
+        return REVENUE + key.currency() + "|" + YearMonth.from(key.day()) + "|" + segment(key);
+    }
+
+    /** The first key of the invoicing per issue day of {@code currency} in {@code month}. */
+    static String revenueFrom(String currency, YearMonth month) {
+        return REVENUE + currency + "|" + month + "|";
+    }
+
+    /** The last key of the invoicing per issue day of {@code currency} in {@code month}. */
+    static String revenueTo(String currency, YearMonth month) {
+        return REVENUE + currency + "|" + month + LAST_SEGMENT;
     }
 
     private static String segment(DayKey key) {

@@ -46,6 +46,26 @@ public class DaySumsStore implements DailySums {
         }
     }
 
+    @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        try {
+            revenueDays(store(), currency, month, action);
+        } catch (InvalidStateStoreException e) {
+            throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
+        }
+    }
+
+    static void revenueDays(ReadOnlyKeyValueStore<String, DaySums> store, String currency, YearMonth month, Day action) {
+        try (KeyValueIterator<String, DaySums> range = store.range(DayKeys.revenueFrom(currency, month),
+                DayKeys.revenueTo(currency, month))) {
+            while (range.hasNext()) {
+                KeyValue<String, DaySums> entry = range.next();
+                String[] key = DayKeys.parse(entry.key);
+                entry.value.later().forEach((day, invoicing) -> action.accept(key[3], key[1], day, invoicing));
+            }
+        }
+    }
+
     static void months(ReadOnlyKeyValueStore<String, DaySums> store, String currency, YearMonth to, Month action) {
         try (KeyValueIterator<String, DaySums> range = store.range(DayKeys.monthFrom(currency), DayKeys.monthTo(currency, to))) {
             while (range.hasNext()) {

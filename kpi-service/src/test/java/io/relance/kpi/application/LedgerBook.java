@@ -59,6 +59,11 @@ public final class LedgerBook implements Ledgers, DailySums {
         });
     }
 
+    @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        days(currency, month.atDay(1), month.atEndOfMonth(), action);
+    }
+
     private static String segment(DayKey key) {
         return key.segment() == null ? Sums.UNKNOWN_SEGMENT : key.segment();
     }

@@ -138,6 +138,11 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
     }
 
     @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        DaySumsStore.revenueDays(daySums, currency, month, action);
+    }
+
+    @Override
     public Optional<CustomerLedger> find(String customerId) {
         return Optional.ofNullable(ledgers.get(customerId));
     }
