@@ -270,6 +270,8 @@ public final class Platform implements AutoCloseable {
             environment.put("RELANCE_KPI_INSTANCE_ID", spec.name() + "-" + instance);
             environment.put("RELANCE_KPI_ADVERTISED_SERVER", "127.0.0.1:" + port);
             environment.put("RELANCE_KPI_PEER_SECRET", kpiPeerSecret);
+            // the record cache lives in the heap: a quarter of the 128 MB the platform gives each service
+            environment.putIfAbsent("RELANCE_KPI_CACHE_MAX_BYTES", Long.toString(32L * 1024 * 1024));
         }
         environment.put("RELANCE_JWT_PUBLIC_KEY", layout.projectRoot().resolve("deploy/dev-keys/jwt-public.pem").toString());
         environment.put("RELANCE_SMTP_HOST", "127.0.0.1");

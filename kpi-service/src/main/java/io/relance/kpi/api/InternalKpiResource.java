@@ -21,9 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +82,33 @@ public class InternalKpiResource {
     @Path("/sums")
     @Operation(summary = "Between instances: this instance's KPI sums, one per day")
     public List<SumsDocument> sums(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
-                                   @QueryParam("day") List<String> days, @QueryParam("window") String window) {
+                                   @QueryParam("day") List<String> days, @QueryParam("window") String window,
+                                   @QueryParam("currency") String currency) {
         admitPeer(peerSecret);
         if (days == null || days.isEmpty()) {
             throw new BadParameterException("day", "is required at least once");
         }
         List<LocalDate> dates = days.stream().map(day -> QueryParameters.date("day", day, null)).toList();
         int windowDays = positive(window);
-        return copies.activeOnly(() -> compute.localSums(dates, windowDays)).stream().map(SumsDocument::of).toList();
+        String code = currency == null ? null : QueryParameters.currency(currency);
+        return copies.activeOnly(() -> compute.localSums(dates, windowDays, code)).stream().map(SumsDocument::of).toList();
+    }
+
+    @GET
+    @Path("/revenue")
+    @Operation(summary = "Between instances: this instance's amount invoiced per issue day of one month, segment and currency")
+    public Map<LocalDate, BigDecimal> revenue(@HeaderParam(PEER_SECRET_HEADER) String peerSecret,
+                                              @QueryParam("currency") String currency, @QueryParam("month") String month,
+                                              @QueryParam("segment") String segment) {
+        admitPeer(peerSecret);
+        String code = QueryParameters.currency(currency);
+        if (code == null) {
+            throw new BadParameterException("currency", "is required");
+        }
+        // Absent: every segment; empty: the customers whose segment is not known.
+        String selected = segment == null || segment.equals(Sums.UNKNOWN_SEGMENT) ? segment : QueryParameters.segment(segment);
+        YearMonth asked = month(month);
+        return copies.activeOnly(() -> compute.localRevenueDays(selected, code, asked));
     }
 
     @GET
@@ -137,6 +159,19 @@ public class InternalKpiResource {
         Map<String, KpiTotals> totals = new TreeMap<>();
         snapshots.forEach((currency, snapshot) -> totals.put(currency, KpiTotals.of(snapshot)));
         return totals;
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            YearMonth parsed = YearMonth.parse(month == null ? "" : month);
+            if (!parsed.atDay(1).isBefore(QueryParameters.EARLIEST) && !parsed.atEndOfMonth().isAfter(QueryParameters.LATEST)) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // Reported below.
+        }
+        throw new BadParameterException("month", "must be a month as yyyy-MM from " + YearMonth.from(QueryParameters.EARLIEST)
+                + " to " + YearMonth.from(QueryParameters.LATEST) + ", got '" + month + "'");
     }
 
     private static int positive(String window) {

@@ -88,7 +88,7 @@ public class KpiGauges {
                 Map<String, Map<String, KpiTotals>> bySegment = withAll(compute.bySegment(today, window));
                 Map<String, Long> reminders = new TreeMap<>();
                 bySegment.forEach((segment, byCurrency) -> byCurrency.forEach((currency, totals) -> {
-                    Kpis kpis = Kpis.of(totals, today, window);
+                    Kpis kpis = compute.figures(storeSegment(segment), currency, totals, today, window);
                     Tags tags = Tags.of("currency", currency, "segment", segment, "window", Integer.toString(window));
                     WINDOWED.forEach((name, figure) -> add(rows.get(name), tags, figure.apply(kpis)));
                     if (window == WINDOWS.get(0)) {
@@ -126,6 +126,15 @@ public class KpiGauges {
                 tagged.put(segment.equals(Sums.UNKNOWN_SEGMENT) ? UNKNOWN : segment, byCurrency));
         tagged.put(ALL, sums.select(null));
         return tagged;
+    }
+
+    /** The segment of the sums behind a tag: null for the whole book. */
+    private static String storeSegment(String tag) {
+        return switch (tag) {
+            case ALL -> null;
+            case UNKNOWN -> Sums.UNKNOWN_SEGMENT;
+            default -> tag;
+        };
     }
 
     /** A figure with nothing to divide by is exported as NaN: the series exists, and Grafana shows no value. */

@@ -2,9 +2,14 @@ package io.relance.kpi.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The additive sums behind every KPI of one currency, as of a date over a window. Sums, never ratios, so that the
@@ -20,8 +25,12 @@ public final class KpiTotals {
     BigDecimal openingReceivables = BigDecimal.ZERO;
     /** Amount of the invoices issued in the window. */
     BigDecimal revenue = BigDecimal.ZERO;
-    /** Amount invoiced per issue day, up to the window's last day: for the count-back DSO. */
-    final Map<LocalDate, BigDecimal> revenueByDay = new TreeMap<>();
+    /** Amount invoiced per month with invoices issued, up to the window's last day: for the count-back DSO. */
+    final NavigableMap<YearMonth, BigDecimal> revenueByMonth = new TreeMap<>();
+    /** Amount invoiced per issue day, for the months of {@link #daysKnown} only: the count-back DSO reads one month's days. */
+    final NavigableMap<LocalDate, BigDecimal> revenueByDay = new TreeMap<>();
+    /** The months whose every issue day is in {@link #revenueByDay}. */
+    final Set<YearMonth> daysKnown = new TreeSet<>();
     /** Payments net of reversals dated in the window. */
     BigDecimal collected = BigDecimal.ZERO;
     /** Payments net of reversals dated in the window while their invoice was overdue. */
@@ -51,7 +60,8 @@ public final class KpiTotals {
 
     /** Every sum as a plain value, to travel between instances; {@link #of(Snapshot)} restores it. */
     public record Snapshot(BigDecimal receivables, BigDecimal overdue, BigDecimal openingReceivables, BigDecimal revenue,
-                           Map<LocalDate, BigDecimal> revenueByDay, BigDecimal collected, BigDecimal recovered,
+                           Map<YearMonth, BigDecimal> revenueByMonth, Map<LocalDate, BigDecimal> revenueByDay,
+                           Set<YearMonth> daysKnown, BigDecimal collected, BigDecimal recovered,
                            BigDecimal overdueOverWindow, BigDecimal writtenOff, BigDecimal dunningCost, long invoicesIssued,
                            long invoicesDisputed, long invoicesPaid, long paymentDays, long daysLate,
                            BigDecimal paymentAmountDays, BigDecimal paidAmount, long casesInProgress, long casesClosedPaid,
@@ -59,7 +69,8 @@ public final class KpiTotals {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(receivables, overdue, openingReceivables, revenue, new TreeMap<>(revenueByDay), collected,
+        return new Snapshot(receivables, overdue, openingReceivables, revenue, new TreeMap<>(revenueByMonth),
+                new TreeMap<>(revenueByDay), new TreeSet<>(daysKnown), collected,
                 recovered, overdueOverWindow, writtenOff, dunningCost, invoicesIssued, invoicesDisputed, invoicesPaid,
                 paymentDays, daysLate, paymentAmountDays, paidAmount, casesInProgress, casesClosedPaid,
                 new EnumMap<>(aging), new TreeMap<>(remindersByChannel));
@@ -71,7 +82,9 @@ public final class KpiTotals {
         t.overdue = s.overdue();
         t.openingReceivables = s.openingReceivables();
         t.revenue = s.revenue();
+        t.revenueByMonth.putAll(s.revenueByMonth());
         t.revenueByDay.putAll(s.revenueByDay());
+        t.daysKnown.addAll(s.daysKnown());
         t.collected = s.collected();
         t.recovered = s.recovered();
         t.overdueOverWindow = s.overdueOverWindow();
@@ -97,7 +110,10 @@ public final class KpiTotals {
         overdue = overdue.add(other.overdue);
         openingReceivables = openingReceivables.add(other.openingReceivables);
         revenue = revenue.add(other.revenue);
+        other.revenueByMonth.forEach((month, amount) -> revenueByMonth.merge(month, amount, BigDecimal::add));
         other.revenueByDay.forEach((day, amount) -> revenueByDay.merge(day, amount, BigDecimal::add));
+        // Parts of one query read the same months day by day, so a month known on one side is known on the other.
+        daysKnown.addAll(other.daysKnown);
         collected = collected.add(other.collected);
         recovered = recovered.add(other.recovered);
         overdueOverWindow = overdueOverWindow.add(other.overdueOverWindow);
@@ -122,7 +138,35 @@ public final class KpiTotals {
      * the currency has no figure then.
      */
     public boolean countsNothing() {
-        return revenueByDay.isEmpty() && casesInProgress == 0 && remindersByChannel.isEmpty();
+        return revenueByMonth.isEmpty() && casesInProgress == 0 && remindersByChannel.isEmpty();
+    }
+
+    /** Adds the invoicing of one issue day, whose month's days are all given. */
+    void addRevenueDay(LocalDate day, BigDecimal amount) {
+        revenueByMonth.merge(YearMonth.from(day), amount, BigDecimal::add);
+        revenueByDay.merge(day, amount, BigDecimal::add);
+        daysKnown.add(YearMonth.from(day));
+    }
+
+    /**
+     * The month whose issue days the count-back DSO as of {@code asOf} needs (the month where the receivables are
+     * covered, else the earliest one invoiced); empty when it needs none. Its days must be given
+     * ({@link #addRevenueDays}) before {@link Kpis#of}.
+     */
+    public Optional<YearMonth> countBackMonth() {
+        return Kpis.countBackMonth(receivables, revenueByMonth);
+    }
+
+    /** True when the days of {@code month} are known. */
+    public boolean knowsDaysOf(YearMonth month) {
+        return daysKnown.contains(month);
+    }
+
+    /** Gives every issue day of {@code month} with its amount (of the same ledgers as these sums). */
+    public void addRevenueDays(YearMonth month, Map<LocalDate, BigDecimal> days) {
+        if (daysKnown.add(month)) {
+            days.forEach((day, amount) -> revenueByDay.merge(day, amount, BigDecimal::add));
+        }
     }
 
     public BigDecimal receivables() {

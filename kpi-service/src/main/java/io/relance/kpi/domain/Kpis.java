@@ -3,9 +3,11 @@ package io.relance.kpi.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -71,7 +73,7 @@ public record Kpis(
         BigDecimal owedOverWindow = t.openingReceivables.add(t.revenue);
         return new Kpis(
                 t.receivables, t.overdue, t.revenue, t.collected, t.recovered, t.writtenOff, t.dunningCost,
-                dso, countBackDso(t.receivables, t.revenueByDay, asOf), best,
+                dso, countBackDso(t, asOf), best,
                 dso == null ? null : dso.subtract(best),
                 ratio(BigDecimal.valueOf(t.paymentDays), BigDecimal.valueOf(t.invoicesPaid)),
                 ratio(t.paymentAmountDays, t.paidAmount),
@@ -103,25 +105,71 @@ public record Kpis(
      * they cover it; the last day counts for the fraction it covers. Days without invoicing count in full.
      */
     public static BigDecimal countBackDso(BigDecimal receivables, Map<LocalDate, BigDecimal> revenueByDay, LocalDate asOf) {
-        NavigableMap<LocalDate, BigDecimal> byDay = new TreeMap<>(revenueByDay).headMap(asOf, true).descendingMap();
-        BigDecimal left = receivables;
-        BigDecimal days = BigDecimal.ZERO;
-        LocalDate next = asOf;
-        for (Map.Entry<LocalDate, BigDecimal> day : byDay.entrySet()) {
-            if (left.signum() <= 0) {
-                break;
+        NavigableMap<YearMonth, BigDecimal> byMonth = new TreeMap<>();
+        revenueByDay.forEach((day, amount) -> {
+            if (!day.isAfter(asOf)) {
+                byMonth.merge(YearMonth.from(day), amount, BigDecimal::add);
             }
-            days = days.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(day.getKey(), next)));
-            if (left.compareTo(day.getValue()) >= 0) {
-                left = left.subtract(day.getValue());
-                days = days.add(BigDecimal.ONE);
-            } else {
-                days = days.add(left.divide(day.getValue(), WORKING_SCALE, RoundingMode.HALF_UP));
-                left = BigDecimal.ZERO;
-            }
-            next = day.getKey().minusDays(1);
+        });
+        return countBackDso(receivables, byMonth, new TreeMap<>(revenueByDay), asOf);
+    }
+
+    /**
+     * The month where the walk of {@link #countBackDso} stops: the first, going back, whose invoicing covers what
+     * is left of the receivables, else the earliest; empty when there are no receivables or no invoicing.
+     */
+    static Optional<YearMonth> countBackMonth(BigDecimal receivables, NavigableMap<YearMonth, BigDecimal> revenueByMonth) {
+        if (receivables.signum() <= 0 || revenueByMonth.isEmpty()) {
+            return Optional.empty();
         }
-        return days.setScale(SCALE, RoundingMode.HALF_UP);
+        BigDecimal left = receivables;
+        for (Map.Entry<YearMonth, BigDecimal> month : revenueByMonth.descendingMap().entrySet()) {
+            if (left.compareTo(month.getValue()) <= 0) {
+                return Optional.of(month.getKey());
+            }
+            left = left.subtract(month.getValue());
+        }
+        return Optional.of(revenueByMonth.firstKey());
+    }
+
+    /**
+     * The count-back DSO from the invoicing per month (up to {@code asOf}) and per day of the month where the walk
+     * stops ({@link #countBackMonth}): whole months are taken off at once, then that month day by day.
+     */
+    private static BigDecimal countBackDso(BigDecimal receivables, NavigableMap<YearMonth, BigDecimal> revenueByMonth,
+                                           NavigableMap<LocalDate, BigDecimal> revenueByDay, LocalDate asOf) {
+        Optional<YearMonth> stop = countBackMonth(receivables, revenueByMonth);
+        if (stop.isEmpty()) {
+            return BigDecimal.ZERO.setScale(SCALE, RoundingMode.HALF_UP);
+        }
+        BigDecimal left = receivables;
+        for (BigDecimal later : revenueByMonth.tailMap(stop.get(), false).values()) {
+            left = left.subtract(later);
+        }
+        LocalDate last = null;
+        LocalDate to = stop.get().atEndOfMonth().isAfter(asOf) ? asOf : stop.get().atEndOfMonth();
+        for (Map.Entry<LocalDate, BigDecimal> day : revenueByDay.subMap(stop.get().atDay(1), true, to, true)
+                .descendingMap().entrySet()) {
+            long daysBack = ChronoUnit.DAYS.between(day.getKey(), asOf);
+            if (left.compareTo(day.getValue()) <= 0) {
+                BigDecimal fraction = left.divide(day.getValue(), WORKING_SCALE, RoundingMode.HALF_UP);
+                return BigDecimal.valueOf(daysBack).add(fraction).setScale(SCALE, RoundingMode.HALF_UP);
+            }
+            left = left.subtract(day.getValue());
+            last = day.getKey();
+        }
+        if (last == null) {
+            throw new IllegalStateException("the issue days of " + stop.get() + " are needed for the count-back DSO");
+        }
+        // Every day invoiced is covered: the walk ends on the earliest one, counted in full.
+        return BigDecimal.valueOf(ChronoUnit.DAYS.between(last, asOf) + 1).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal countBackDso(KpiTotals t, LocalDate asOf) {
+        t.countBackMonth().filter(month -> !t.knowsDaysOf(month)).ifPresent(month -> {
+            throw new IllegalStateException("the issue days of " + month + " are needed for the count-back DSO");
+        });
+        return countBackDso(t.receivables, t.revenueByMonth, t.revenueByDay, asOf);
     }
 
     private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {

@@ -10,7 +10,13 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** The day sums of this instance's partitions, read from the {@value KpiStores#DAY_SUMS} store by interactive query. */
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * The day and month sums of this instance's partitions, read from the {@value KpiStores#DAY_SUMS} store by
+ * interactive query, one range scan at a time (each over every local partition).
+ */
 @ApplicationScoped
 public class DaySumsStore implements DailySums {
 
@@ -23,19 +29,63 @@ public class DaySumsStore implements DailySums {
     }
 
     @Override
-    public void forEach(Day action) {
-        try (KeyValueIterator<String, DaySums> all = store().all()) {
-            forEach(all, action);
+    public void months(String currency, YearMonth to, Month action) {
+        try {
+            months(store(), currency, to, action);
         } catch (InvalidStateStoreException e) {
             throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
         }
     }
 
-    static void forEach(KeyValueIterator<String, DaySums> all, Day action) {
-        while (all.hasNext()) {
-            KeyValue<String, DaySums> entry = all.next();
-            String[] key = DayKeys.parse(entry.key);
-            action.accept(key[0], key[1], DayKeys.day(key), entry.value);
+    @Override
+    public void days(String currency, LocalDate from, LocalDate to, Day action) {
+        try {
+            days(store(), currency, from, to, action);
+        } catch (InvalidStateStoreException e) {
+            throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
+        }
+    }
+
+    @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        try {
+            revenueDays(store(), currency, month, action);
+        } catch (InvalidStateStoreException e) {
+            throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
+        }
+    }
+
+    static void revenueDays(ReadOnlyKeyValueStore<String, DaySums> store, String currency, YearMonth month, Day action) {
+        try (KeyValueIterator<String, DaySums> range = store.range(DayKeys.revenueFrom(currency, month),
+                DayKeys.revenueTo(currency, month))) {
+            while (range.hasNext()) {
+                KeyValue<String, DaySums> entry = range.next();
+                String[] key = DayKeys.parse(entry.key);
+                entry.value.later().forEach((day, invoicing) -> action.accept(key[3], key[1], day, invoicing));
+            }
+        }
+    }
+
+    static void months(ReadOnlyKeyValueStore<String, DaySums> store, String currency, YearMonth to, Month action) {
+        try (KeyValueIterator<String, DaySums> range = store.range(DayKeys.monthFrom(currency), DayKeys.monthTo(currency, to))) {
+            while (range.hasNext()) {
+                KeyValue<String, DaySums> entry = range.next();
+                String[] key = DayKeys.parse(entry.key);
+                YearMonth month = DayKeys.month(key);
+                if (!month.isAfter(to)) {
+                    action.accept(key[3], key[1], month, entry.value);
+                }
+            }
+        }
+    }
+
+    static void days(ReadOnlyKeyValueStore<String, DaySums> store, String currency, LocalDate from, LocalDate to, Day action) {
+        try (KeyValueIterator<String, DaySums> range = store.range(DayKeys.dayFrom(currency, from), DayKeys.dayTo(currency, to))) {
+            while (range.hasNext()) {
+                KeyValue<String, DaySums> entry = range.next();
+                String[] key = DayKeys.parse(entry.key);
+                action.accept(key[3], key[1], DayKeys.day(key), entry.value);
+            }
         }
     }
 

@@ -14,8 +14,9 @@ public final class KpiStores {
     public static final String LEDGERS = "customer-ledgers";
 
     /**
-     * "segment|currency|day" → {@link io.relance.kpi.domain.DaySums}: what every ledger of the partition adds to the
-     * KPI sums on that business day, kept up to date as ledgers change, so that a query reads days, not invoices.
+     * Day, month and month-invoicing keys ({@link DayKeys}) → {@link io.relance.kpi.domain.DaySums}: what every
+     * ledger of the partition adds to the KPI sums on that business day or month, kept up to date as ledgers change,
+     * so that a query reads months and a few days, not invoices.
      */
     public static final String DAY_SUMS = "kpi-day-sums";
 

@@ -62,7 +62,7 @@ public class KpiTopology {
         // Cached: a busy customer's ledger and today's day sums change with many events between two commits, and
         // only their last value is written to RocksDB and the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde(mapper)).withCachingEnabled());
+                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))

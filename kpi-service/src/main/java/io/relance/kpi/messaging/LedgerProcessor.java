@@ -16,6 +16,8 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,19 +96,36 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         }
     }
 
-    /** Stores the ledger and moves the day sums by what changed: the old part taken off, the new one added. */
+    /**
+     * Stores the ledger and moves the day and month sums by what changed: the old part taken off, the new one
+     * added, each month by the changes of its days; and the month's invoicing per issue day when it changed.
+     */
     private void save(CustomerLedger before, CustomerLedger after) {
         ledgers.put(after.customerId(), after);
+        Map<String, DaySums> months = new HashMap<>();
         KpiContributions.change(before, after).forEach((day, change) -> {
-            String key = DayKeys.format(day);
-            DaySums sums = daySums.get(key);
-            sums = sums == null ? change : sums.add(change, 1);
-            if (sums.isZero()) {
-                daySums.delete(key);
-            } else {
-                daySums.put(key, sums);
+            add(DayKeys.day(day), change);
+            months.merge(DayKeys.month(day), change, (a, b) -> new DaySums().add(a, 1).add(b, 1));
+            long issued = change.count(DaySums.Count.INVOICES_ISSUED);
+            if (issued != 0 || change.money(DaySums.Money.REVENUE).signum() != 0) {
+                // The count-back DSO reads one month's issue days: kept apart, each under later(day), read in one go.
+                DaySums invoicing = new DaySums();
+                invoicing.countedFrom(day.day()).add(DaySums.Money.REVENUE, change.money(DaySums.Money.REVENUE))
+                        .add(DaySums.Count.INVOICES_ISSUED, issued);
+                months.merge(DayKeys.revenue(day), invoicing, (a, b) -> new DaySums().add(a, 1).add(b, 1));
             }
         });
+        months.forEach(this::add);
+    }
+
+    private void add(String key, DaySums change) {
+        DaySums sums = daySums.get(key);
+        sums = sums == null ? change : sums.add(change, 1);
+        if (sums.isZero()) {
+            daySums.delete(key);
+        } else {
+            daySums.put(key, sums);
+        }
     }
 
     private void deadLetter(Record<String, byte[]> record, Optional<RecordMetadata> metadata, String reason) {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,11 +23,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,6 +44,8 @@ public class StreamsPeers implements Peers {
     private static final TypeReference<List<InternalKpiResource.SumsDocument>> SUMS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, KpiTotals.Snapshot>> CUSTOMER = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<LocalDate, BigDecimal>> REVENUE_DAYS = new TypeReference<>() {
     };
 
     private final KafkaStreams streams;
@@ -64,10 +69,11 @@ public class StreamsPeers implements Peers {
     }
 
     @Override
-    public List<Sums> sums(List<LocalDate> days, int windowDays) {
+    public List<Sums> sums(List<LocalDate> days, int windowDays, String currency) {
         List<Sums> merged = new ArrayList<>();
         days.forEach(day -> merged.add(Sums.empty()));
-        String query = days.stream().map(day -> "day=" + day).collect(Collectors.joining("&")) + "&window=" + windowDays;
+        String query = days.stream().map(day -> "day=" + day).collect(Collectors.joining("&")) + "&window=" + windowDays
+                + (currency == null ? "" : "&currency=" + encode(currency));
         for (HostInfo peer : others()) {
             List<InternalKpiResource.SumsDocument> parts = get(peer, "/kpis/internal/sums?" + query, SUMS)
                     .orElseThrow(() -> new KpiNotReadyException("instance " + peer + " holds no KPI sums yet", null));
@@ -79,8 +85,25 @@ public class StreamsPeers implements Peers {
     }
 
     @Override
+    public Map<LocalDate, BigDecimal> revenueDays(String segment, String currency, YearMonth month) {
+        String query = "/kpis/internal/revenue?currency=" + encode(currency) + "&month=" + month
+                + (segment == null ? "" : "&segment=" + encode(segment));
+        Map<LocalDate, BigDecimal> merged = new TreeMap<>();
+        for (HostInfo peer : others()) {
+            get(peer, query, REVENUE_DAYS)
+                    .orElseThrow(() -> new KpiNotReadyException("instance " + peer + " holds no KPI sums yet", null))
+                    .forEach((day, amount) -> merged.merge(day, amount, BigDecimal::add));
+        }
+        return merged;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
     public Optional<Map<String, KpiTotals>> customer(String customerId, LocalDate asOf, int windowDays) {
-        String path = "/kpis/internal/customers/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8).replace("+", "%20")
+        String path = "/kpis/internal/customers/" + encode(customerId)
                 + "?asOf=" + asOf + "&window=" + windowDays;
         for (HostInfo peer : others()) {
             Optional<Map<String, KpiTotals.Snapshot>> found = get(peer, path, CUSTOMER);

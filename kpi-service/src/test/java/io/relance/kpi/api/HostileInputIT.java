@@ -54,7 +54,8 @@ class HostileInputIT {
                     "currency", "EUR", "segment", "REGULAR"), false),
             new Read("/kpis/receivables", params(), false),
             new Read("/kpis/internal/sums", params("day", "2026-03-31", "window", "30"), true),
-            new Read("/kpis/internal/customers/C-1", params("asOf", "2026-03-31", "window", "30"), true));
+            new Read("/kpis/internal/customers/C-1", params("asOf", "2026-03-31", "window", "30"), true),
+            new Read("/kpis/internal/revenue", params("currency", "EUR", "month", "2026-03", "segment", "RISKY"), true));
 
     private String admin;
 

@@ -52,7 +52,8 @@ class RoleMatrixIT {
             new Endpoint("GET", "/kpis/receivables", READERS),
             new Endpoint("GET", "/kpis/internal/sums", PEERS_ONLY),
             new Endpoint("GET", "/kpis/internal/customers/{customerId}", PEERS_ONLY),
-            new Endpoint("GET", "/kpis/internal/status", PEERS_ONLY));
+            new Endpoint("GET", "/kpis/internal/status", PEERS_ONLY),
+            new Endpoint("GET", "/kpis/internal/revenue", PEERS_ONLY));
 
     private static final Map<String, String> PATH_VALUES = Map.of("customerId", "C-matrix");
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");

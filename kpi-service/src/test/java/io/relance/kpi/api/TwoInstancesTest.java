@@ -1,5 +1,6 @@
 package io.relance.kpi.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ class TwoInstancesTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final LocalDate T = LocalDate.parse("2026-03-31");
+    private static final TypeReference<Map<LocalDate, BigDecimal>> REVENUE_DAYS = new TypeReference<>() {
+    };
 
     @Test
     void eitherInstanceAnswersForAllKeysWithTheSumsOfTheOtherSentAsJson() {
@@ -69,10 +73,15 @@ class TwoInstancesTest {
     private static Peers overJson(ComputeKpis other) {
         return new Peers() {
             @Override
-            public List<Sums> sums(List<LocalDate> days, int windowDays) {
-                return other.localSums(days, windowDays).stream()
+            public List<Sums> sums(List<LocalDate> days, int windowDays, String currency) {
+                return other.localSums(days, windowDays, currency).stream()
                         .map(sums -> roundTrip(InternalKpiResource.SumsDocument.of(sums), InternalKpiResource.SumsDocument.class).toSums())
                         .toList();
+            }
+
+            @Override
+            public Map<LocalDate, BigDecimal> revenueDays(String segment, String currency, YearMonth month) {
+                return roundTrip(other.localRevenueDays(segment, currency, month), REVENUE_DAYS);
             }
 
             @Override
@@ -85,6 +94,14 @@ class TwoInstancesTest {
     }
 
     private static <T> T roundTrip(Object value, Class<T> type) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(value), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T roundTrip(Object value, TypeReference<T> type) {
         try {
             return JSON.readValue(JSON.writeValueAsBytes(value), type);
         } catch (IOException e) {

@@ -5,6 +5,8 @@ import io.relance.kpi.domain.DayKey;
 import io.relance.kpi.domain.DaySums;
 import io.relance.kpi.domain.KpiContributions;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,17 @@ public final class LedgerBook implements Ledgers, DailySums {
 
     private final List<CustomerLedger> ledgers;
     private final Map<DayKey, DaySums> days = new HashMap<>();
+    /** Keyed by the first day of the month. */
+    private final Map<DayKey, DaySums> months = new HashMap<>();
 
     public LedgerBook(List<CustomerLedger> ledgers) {
         this.ledgers = ledgers;
         for (CustomerLedger ledger : ledgers) {
-            KpiContributions.of(ledger).forEach((key, sums) -> days.merge(key, sums, (a, b) -> a.add(b, 1)));
+            KpiContributions.of(ledger).forEach((key, sums) -> {
+                days.merge(key, new DaySums().add(sums, 1), (a, b) -> a.add(b, 1));
+                months.merge(new DayKey(key.segment(), key.currency(), key.day().withDayOfMonth(1)), new DaySums().add(sums, 1),
+                        (a, b) -> a.add(b, 1));
+            });
         }
     }
 
@@ -34,8 +42,29 @@ public final class LedgerBook implements Ledgers, DailySums {
     }
 
     @Override
-    public void forEach(Day action) {
-        days.forEach((key, sums) -> action.accept(key.segment() == null ? Sums.UNKNOWN_SEGMENT : key.segment(),
-                key.currency(), key.day(), sums));
+    public void months(String currency, YearMonth to, Month action) {
+        months.forEach((key, sums) -> {
+            if ((currency == null || currency.equals(key.currency())) && !YearMonth.from(key.day()).isAfter(to)) {
+                action.accept(segment(key), key.currency(), YearMonth.from(key.day()), sums);
+            }
+        });
+    }
+
+    @Override
+    public void days(String currency, LocalDate from, LocalDate to, Day action) {
+        days.forEach((key, sums) -> {
+            if (currency.equals(key.currency()) && !key.day().isBefore(from) && !key.day().isAfter(to)) {
+                action.accept(segment(key), key.currency(), key.day(), sums);
+            }
+        });
+    }
+
+    @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        days(currency, month.atDay(1), month.atEndOfMonth(), action);
+    }
+
+    private static String segment(DayKey key) {
+        return key.segment() == null ? Sums.UNKNOWN_SEGMENT : key.segment();
     }
 }

@@ -88,6 +88,21 @@ class KpiCalculatorTest {
     }
 
     @Test
+    void countBackDsoTakesWholeMonthsOffThenTheDaysOfTheMonthWhereTheReceivablesAreCovered() {
+        LocalDate t = LocalDate.parse("2026-03-31");
+        Map<LocalDate, BigDecimal> revenue = Map.of(LocalDate.parse("2026-01-10"), new BigDecimal("100"),
+                LocalDate.parse("2026-02-05"), new BigDecimal("50"), LocalDate.parse("2026-03-01"), new BigDecimal("30"),
+                LocalDate.parse("2026-04-01"), new BigDecimal("999"));
+
+        // 30 (March) and 50 (February) taken off whole; 70 of the 100 of January 10, 80 days before t.
+        assertThat(Kpis.countBackDso(new BigDecimal("150"), revenue, t)).isEqualByComparingTo("80.70");
+        assertThat(Kpis.countBackDso(new BigDecimal("80"), revenue, t)).isEqualByComparingTo("55.00");
+        // More than everything invoiced: back to the earliest invoicing day, counted in full.
+        assertThat(Kpis.countBackDso(new BigDecimal("1000"), revenue, t)).isEqualByComparingTo("81.00");
+        assertThat(Kpis.countBackDso(BigDecimal.ZERO, revenue, t)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void paymentDelayIsMeasuredFromIssueToFullPaymentAndLatenessFromTheDueDate() {
         CustomerLedger ledger = CustomerLedger.empty("C-1");
         ledger.invoiceIssued("I-LATE", issue("2026-05-01", "2026-05-31", "300.00"));

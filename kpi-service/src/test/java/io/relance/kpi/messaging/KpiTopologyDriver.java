@@ -34,6 +34,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,10 +128,18 @@ final class KpiTopologyDriver implements AutoCloseable, Ledgers, DailySums {
     }
 
     @Override
-    public void forEach(Day action) {
-        try (KeyValueIterator<String, DaySums> all = daySums.all()) {
-            DaySumsStore.forEach(all, action);
-        }
+    public void months(String currency, YearMonth to, Month action) {
+        DaySumsStore.months(daySums, currency, to, action);
+    }
+
+    @Override
+    public void days(String currency, LocalDate from, LocalDate to, Day action) {
+        DaySumsStore.days(daySums, currency, from, to, action);
+    }
+
+    @Override
+    public void revenueDays(String currency, YearMonth month, Day action) {
+        DaySumsStore.revenueDays(daySums, currency, month, action);
     }
 
     @Override

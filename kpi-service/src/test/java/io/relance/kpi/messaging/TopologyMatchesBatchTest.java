@@ -39,10 +39,12 @@ class TopologyMatchesBatchTest {
 
     private static final LocalDate ORIGIN = LocalDate.parse("2026-01-01");
     private static final List<LocalDate> DATES = List.of(LocalDate.parse("2026-02-28"), LocalDate.parse("2026-04-15"),
-            LocalDate.parse("2026-06-30"), LocalDate.parse("2026-09-30"));
+            LocalDate.parse("2026-06-30"), LocalDate.parse("2026-09-30"), LocalDate.parse("2027-01-15"));
+    /** Windows that begin or end on a month's or a year's last day, in a month, and across a year's end. */
     private static final List<LocalDate> FOLD_DATES = List.of(LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-20"),
-            LocalDate.parse("2026-02-28"), LocalDate.parse("2026-04-15"), LocalDate.parse("2026-06-30"),
-            LocalDate.parse("2026-09-30"), LocalDate.parse("2027-03-31"));
+            LocalDate.parse("2026-02-28"), LocalDate.parse("2026-04-15"), LocalDate.parse("2026-05-31"),
+            LocalDate.parse("2026-06-30"), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-12-31"),
+            LocalDate.parse("2027-01-15"), LocalDate.parse("2027-03-31"));
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 60);
