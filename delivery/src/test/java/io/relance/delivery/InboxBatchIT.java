@@ -71,8 +71,9 @@ class InboxBatchIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> payments.stream().allMatch(p -> effects(p.eventId()) == 1));
         assertThat(payments).allMatch(p -> effects(p.eventId()) == 1);
-        // The rows' inserting transaction: one for the whole poll, where the one-by-one path would take twenty.
-        assertThat(transactionsWriting(payments)).isEqualTo(1);
+        // The rows' inserting transactions: one per poll, where the one-by-one path would take twenty. A record
+        // batch is fetched whole, so the two customers' partitions may at worst come in two polls.
+        assertThat(transactionsWriting(payments)).isLessThanOrEqualTo(2);
         assertThat(batches("fallback")).isEqualTo(fallbacksBefore);
         assertThat(batches("applied")).isGreaterThan(appliedBefore);
         for (String customer : List.of(first, second)) {
