@@ -138,7 +138,7 @@ public class Inbox {
         String topic = records.get(0).getTopic();
         boolean oneTopic = records.stream().allMatch(r -> topic.equals(r.getTopic()));
         Uni<Void> work = tombstones || !oneTopic
-                // Rare: a tombstone must keep its place among its key's events, so such a batch goes one by one.
+                // Rare: a tombstone keeps its place among its key's events, and ids are recorded per topic.
                 ? oneByOne(records, single, tombstoneEffect)
                 : together(records, topic, effect)
                 .invoke(() -> batchCounter(topic, "applied").increment())
