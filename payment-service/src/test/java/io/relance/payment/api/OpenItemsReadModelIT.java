@@ -19,12 +19,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static io.relance.payment.support.Invoices.awaitOpenItems;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static io.relance.payment.support.Invoices.cancelled;
 import static io.relance.payment.support.Invoices.creditNote;
 import static io.relance.payment.support.Invoices.issued;
@@ -68,6 +70,32 @@ class OpenItemsReadModelIT {
         // One transaction per poll, where one by one would take fourteen; a record batch is fetched whole, so the
         // two customers' partitions may at worst come in two polls.
         assertThat(transactionsThatWrote(invoices)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPollThatFindsAnOpenItemHeldByAPaymentIsAppliedOneByOneOnceItIsFreeLosingNothing() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        Broker broker = new Broker(mapper);
+        InvoiceIssued held = issued(customer, "F-2026-4001", "1931.17", "EUR", "2026-04-01");
+        InvoiceIssued next = issued(customer, "F-2026-4002", "1941.17", "EUR", "2026-04-02");
+        broker.publish(held);
+        awaitOpenItems(customer, "F-2026-4001=1931.17");
+        double fallbacksBefore = fallbacks();
+
+        // As matching does: the open item locked by a transaction that has not ended.
+        try (Connection payment = dataSource.getConnection()) {
+            payment.setAutoCommit(false);
+            try (PreparedStatement lock = payment.prepareStatement("SELECT 1 FROM open_item WHERE invoice_id = ? FOR UPDATE")) {
+                lock.setObject(1, held.invoiceId());
+                lock.executeQuery().close();
+            }
+            broker.publishTogether(List.of(creditNote(held, "10.00"), next));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> fallbacks() > fallbacksBefore);
+            payment.rollback();
+        }
+
+        awaitOpenItems(customer, "F-2026-4001=1921.17", "F-2026-4002=1941.17");
     }
 
     private double fallbacks() {
