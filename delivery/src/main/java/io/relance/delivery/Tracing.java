@@ -2,6 +2,8 @@ package io.relance.delivery;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -77,13 +79,27 @@ class Tracing {
      * while it runs, and the outbox rows it writes, continue the same trace.
      */
     <T> Uni<T> processing(Context parent, String topic, String consumerGroup, Supplier<Uni<T>> work) {
+        return processing(parent, List.of(), topic, consumerGroup, work);
+    }
+
+    /**
+     * Runs the work of a batch of records inside one consumer span, child of {@code parent} (the first record's
+     * context) and linked to the contexts of the {@code others}, so that every record's trace leads to it.
+     */
+    <T> Uni<T> processing(Context parent, List<Context> others, String topic, String consumerGroup,
+                          Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Span span = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+            SpanBuilder builder = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.operation.type", "process")
                     .setAttribute("messaging.destination.name", topic)
-                    .setAttribute("messaging.consumer.group.name", consumerGroup)
-                    .startSpan();
+                    .setAttribute("messaging.consumer.group.name", consumerGroup);
+            if (!others.isEmpty()) {
+                builder.setAttribute("messaging.batch.message_count", others.size() + 1L);
+                others.stream().map(Span::fromContext).map(Span::getSpanContext)
+                        .filter(SpanContext::isValid).forEach(builder::addLink);
+            }
+            Span span = builder.startSpan();
             // Quarkus keeps the current context on the record's Vert.x context, so it holds across the asynchronous steps.
             Scope scope = parent.with(span).makeCurrent();
             Uni<T> started;

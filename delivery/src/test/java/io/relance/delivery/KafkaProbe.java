@@ -73,6 +73,41 @@ final class KafkaProbe {
         }
     }
 
+    /** The record the relay would publish for {@code event}. */
+    static ProducerRecord<String, byte[]> recordOf(ObjectMapper mapper, RelanceEvent event) {
+        EventType type = EventType.of(event.getClass());
+        try {
+            return record(type.topic(), event.customerId(), mapper.writeValueAsBytes(event), Map.of(
+                    CloudEventHeaders.ID, event.eventId().toString(),
+                    CloudEventHeaders.TYPE, type.ceType(),
+                    CloudEventHeaders.SOURCE, "/relance/test",
+                    CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, Map<String, String> headers) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(topic, null, key, value, recordHeaders);
+    }
+
+    /**
+     * Sends the records in one produce request (they linger until all are sent), so that the broker stores them as
+     * one batch and a consumer's poll returns them together.
+     */
+    void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "1000",
+                ProducerConfig.BATCH_SIZE_CONFIG, "1000000"), new StringSerializer(), new ByteArraySerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
     void send(String topic, String key, byte[] value, Map<String, String> headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));

@@ -71,25 +71,37 @@ public class SweepDueActions {
         this.config = config;
     }
 
-    /** Sweeps batch after batch until no customer is due by {@code today}. */
+    /**
+     * Sweeps batch after batch until no customer is due by {@code today}, or until a batch found every customer it
+     * claimed busy with a fact (they stay due, for the next sweep).
+     */
     public Uni<Outcome> sweep(LocalDate today) {
-        return sweepBatch(today).chain(outcome -> outcome.customers() < config.sweepBatchSize()
-                ? Uni.createFrom().item(outcome)
-                : sweep(today).map(outcome::plus));
+        return sweepBatch(today).chain(batch -> batch.claimed() < config.sweepBatchSize() || batch.outcome().customers() == 0
+                ? Uni.createFrom().item(batch.outcome())
+                : sweep(today).map(batch.outcome()::plus));
+    }
+
+    /** A batch's outcome, and how many customers it claimed (those whose debtor a fact held were not swept). */
+    record Batch(int claimed, Outcome outcome) {
     }
 
     /**
      * One transaction for a batch of due customers: the reads (debtors, cases) and the schedule writes take a fixed
      * number of statements per batch, the rest one statement per row written (case, reminder, history, outbox).
      */
-    Uni<Outcome> sweepBatch(LocalDate today) {
+    Uni<Batch> sweepBatch(LocalDate today) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session ->
-                store.claimDue(session, today, config.sweepBatchSize()).chain(customers -> customers.isEmpty()
+                store.claimDue(session, today, config.sweepBatchSize()).chain(claimed -> claimed.isEmpty()
                         // A day with nothing due reads the due index and nothing else, not even the policies.
-                        ? Uni.createFrom().item(new Outcome(0, 0, 0))
-                        : scheduling.policies(session).chain(policies -> store.lockDebtors(session, customers)
-                        .chain(debtors -> store.openCasesOf(session, customers).chain(cases ->
-                                write(session, customers.size(), decide(policies, debtors, cases, today))))))));
+                        ? Uni.createFrom().item(new Batch(0, new Outcome(0, 0, 0)))
+                        : scheduling.policies(session).chain(policies -> store.lockFreeDebtors(session, claimed)
+                        .chain(debtors -> {
+                            List<String> customers = debtors.stream().map(Debtor::customerId).toList();
+                            return customers.isEmpty() ? Uni.createFrom().item(new Outcome(0, 0, 0))
+                                    : store.openCasesOf(session, customers).chain(cases ->
+                                    write(session, customers.size(), decide(policies, debtors, cases, today)));
+                        })
+                        .map(outcome -> new Batch(claimed.size(), outcome))))));
     }
 
     /** What the engine decided for one customer, and its next action day after today. */

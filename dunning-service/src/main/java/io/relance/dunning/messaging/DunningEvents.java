@@ -96,19 +96,16 @@ public class DunningEvents {
                 amount(escalation.recoveryIndemnity()), sent, notice);
     }
 
-    public Uni<Void> caseClosed(Mutiny.Session session, CaseClosed closed, Instant occurredAt) {
-        return outbox.append(session, new DunningCaseClosed(UUID.randomUUID(),
-                occurredAt, closed.customerId(), closed.caseId(), closed.invoiceId(), closed.closedOn(),
-                ClosureReason.valueOf(closed.reason().name()), closed.amountRecovered().amount(),
-                closed.amountRecovered().currency().getCurrencyCode()));
+    /** Appends the closures with one statement. */
+    public Uni<Void> all(Mutiny.Session session, List<CaseClosed> closures, Instant occurredAt) {
+        return outbox.appendAll(session, closures.stream().map(closed -> closedEvent(closed, occurredAt)).toList());
     }
 
-    public Uni<Void> all(Mutiny.Session session, List<CaseClosed> closures, Instant occurredAt) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CaseClosed closed : closures) {
-            chain = chain.chain(() -> caseClosed(session, closed, occurredAt));
-        }
-        return chain;
+    private static DunningCaseClosed closedEvent(CaseClosed closed, Instant occurredAt) {
+        return new DunningCaseClosed(UUID.randomUUID(),
+                occurredAt, closed.customerId(), closed.caseId(), closed.invoiceId(), closed.closedOn(),
+                ClosureReason.valueOf(closed.reason().name()), closed.amountRecovered().amount(),
+                closed.amountRecovered().currency().getCurrencyCode());
     }
 
     static ReminderRequested toEvent(Reminder reminder, Instant occurredAt) {

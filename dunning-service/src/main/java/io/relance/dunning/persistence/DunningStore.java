@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +41,36 @@ public class DunningStore {
             ORDER BY due_on, customer_id LIMIT ?2 FOR UPDATE SKIP LOCKED""";
     private static final String DUE_BY = """
             SELECT customer_id FROM scheduled_action WHERE due_on <= ?1 ORDER BY customer_id LIMIT ?2""";
+    // Facts: every customer of a batch gets its debtor row, created and then locked in customer order.
+    private static final String CREATE_DEBTORS_OF = """
+            INSERT INTO debtor (customer_id, segment)
+            SELECT c, 'NEW' FROM unnest(CAST(?1 AS text[])) AS c ORDER BY c ON CONFLICT (customer_id) DO NOTHING""";
+    private static final String LOCK_DEBTORS = """
+            SELECT * FROM debtor WHERE customer_id = ANY(CAST(?1 AS text[])) ORDER BY customer_id FOR UPDATE""";
+    // The sweep never waits for a debtor: one locked by a fact is left for the next batch (see README, Scheduling).
+    private static final String LOCK_FREE_DEBTORS = """
+            SELECT * FROM debtor WHERE customer_id = ANY(CAST(?1 AS text[])) ORDER BY customer_id FOR UPDATE SKIP LOCKED""";
+    private static final String UPSERT_CASES = """
+            INSERT INTO dunning_case (case_id, invoice_id, customer_id, currency, invoice_number, issue_date, due_date,
+                                      amount, paid, credited, last_step_index, last_step_on, open_disputes,
+                                      disputed_since, awaiting_credit, promise, plan, exclusion, closure, closed_on,
+                                      claim_deadline)
+            SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                 CAST(?5 AS text[]), CAST(CAST(?6 AS text[]) AS date[]), CAST(CAST(?7 AS text[]) AS date[]),
+                                 CAST(CAST(?8 AS text[]) AS numeric[]), CAST(CAST(?9 AS text[]) AS numeric[]),
+                                 CAST(CAST(?10 AS text[]) AS numeric[]), CAST(CAST(?11 AS text[]) AS int[]),
+                                 CAST(CAST(?12 AS text[]) AS date[]), CAST(?13 AS text[]), CAST(CAST(?14 AS text[]) AS date[]),
+                                 CAST(CAST(?15 AS text[]) AS boolean[]), CAST(?16 AS text[]), CAST(?17 AS text[]),
+                                 CAST(?18 AS text[]), CAST(?19 AS text[]), CAST(CAST(?20 AS text[]) AS date[]),
+                                 CAST(CAST(?21 AS text[]) AS date[]))
+            ON CONFLICT (case_id) DO UPDATE SET
+                invoice_number = excluded.invoice_number, issue_date = excluded.issue_date, due_date = excluded.due_date,
+                amount = excluded.amount, paid = excluded.paid, credited = excluded.credited,
+                last_step_index = excluded.last_step_index, last_step_on = excluded.last_step_on,
+                open_disputes = excluded.open_disputes, disputed_since = excluded.disputed_since,
+                awaiting_credit = excluded.awaiting_credit, promise = excluded.promise, plan = excluded.plan,
+                exclusion = excluded.exclusion, closure = excluded.closure, closed_on = excluded.closed_on,
+                claim_deadline = excluded.claim_deadline""";
 
     /** The customer's debtor, created as a new customer on its first fact, locked until the transaction ends. */
     public Uni<Debtor> lockDebtor(Mutiny.Session session, String customerId) {
@@ -48,15 +80,80 @@ public class DunningStore {
     }
 
     /**
-     * The debtors of claimed customers, locked in customer order until the transaction ends, in two statements
-     * whatever their number (the lock {@link #lockDebtor} takes one at a time).
+     * The debtors of claimed customers that no one else holds, locked in customer order until the transaction ends,
+     * in two statements whatever their number (the lock {@link #lockDebtor} takes one at a time). A debtor locked
+     * by a fact being applied is left out rather than waited for: the fact's transaction may be waiting for this
+     * one's claim on the customer's {@code scheduled_action} row, and each would wait for the other (40P01).
      */
-    public Uni<List<Debtor>> lockDebtors(Mutiny.Session session, List<String> customerIds) {
+    public Uni<List<Debtor>> lockFreeDebtors(Mutiny.Session session, List<String> customerIds) {
         return session.createNativeQuery(CREATE_DEBTORS).setParameter("ids", customerIds).executeUpdate()
-                .chain(() -> session.createSelectionQuery("from DebtorEntity where customerId in (:ids) order by customerId",
-                                DebtorEntity.class)
-                        .setParameter("ids", customerIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList())
+                .chain(() -> session.createNativeQuery(LOCK_FREE_DEBTORS, DebtorEntity.class)
+                        .setParameter(1, customerIds.toArray(String[]::new)).getResultList())
                 .map(list -> list.stream().map(DebtorEntity::toDomain).toList());
+    }
+
+    /**
+     * The debtors of the customers of a batch of facts, created as new customers where missing and locked until the
+     * transaction ends, in customer order (so that two batches sharing customers wait rather than deadlock), in
+     * two statements whatever their number.
+     */
+    public Uni<Map<String, Debtor>> lockDebtors(Mutiny.Session session, Collection<String> customerIds) {
+        String[] sorted = customerIds.stream().sorted().distinct().toArray(String[]::new);
+        return session.createNativeQuery(CREATE_DEBTORS_OF).setParameter(1, sorted).executeUpdate()
+                .chain(() -> session.createNativeQuery(LOCK_DEBTORS, DebtorEntity.class).setParameter(1, sorted)
+                        .getResultList())
+                .map(list -> list.stream().map(DebtorEntity::toDomain)
+                        .collect(Collectors.toMap(Debtor::customerId, d -> d)));
+    }
+
+    /**
+     * In one query, the open cases of {@code customerIds} and the cases (open or closed) of {@code invoiceIds}:
+     * what a batch of facts changes and what its customers' next action days depend on. Read-only: the batch
+     * writes them back with {@link #upsertAll}.
+     */
+    public Uni<List<DunningCase>> casesForFacts(Mutiny.Session session, Collection<String> customerIds,
+                                                Collection<UUID> invoiceIds) {
+        return session.createSelectionQuery("""
+                        from DunningCaseEntity where (customerId in (:customers) and closure is null)
+                        or invoiceId in (:invoices)""", DunningCaseEntity.class)
+                .setParameter("customers", customerIds).setParameter("invoices", invoiceIds)
+                .setReadOnly(true).getResultList()
+                .map(list -> list.stream().map(DunningCaseEntity::toDomain).toList());
+    }
+
+    /** Inserts or updates cases with one statement, bypassing the session (see {@link #casesForFacts}). */
+    public Uni<Void> upsertAll(Mutiny.Session session, List<DunningCase> cases) {
+        if (cases.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = cases.size();
+        UUID[] caseIds = new UUID[n];
+        UUID[] invoiceIds = new UUID[n];
+        String[][] text = new String[19][n];
+        for (int i = 0; i < n; i++) {
+            DunningCaseEntity row = new DunningCaseEntity();
+            row.update(cases.get(i));
+            caseIds[i] = row.caseId;
+            invoiceIds[i] = row.invoiceId;
+            String[] values = {row.customerId, row.currency, row.invoiceNumber, text(row.issueDate),
+                    text(row.dueDate), text(row.amount), text(row.paid), text(row.credited),
+                    Integer.toString(row.lastStepIndex), text(row.lastStepOn), row.openDisputes,
+                    text(row.disputedSince), Boolean.toString(row.awaitingCredit), row.promise, row.plan,
+                    row.exclusion, row.closure, text(row.closedOn), text(row.claimDeadline)};
+            for (int column = 0; column < values.length; column++) {
+                text[column][i] = values[column];
+            }
+        }
+        var upsert = session.createNativeQuery(UPSERT_CASES).setParameter(1, caseIds).setParameter(2, invoiceIds);
+        for (int column = 0; column < text.length; column++) {
+            upsert.setParameter(column + 3, text[column]);
+        }
+        return upsert.executeUpdate().replaceWithVoid();
+    }
+
+    // Dates and amounts travel as text and are cast in SQL: arrays with null elements bind reliably that way.
+    private static String text(Object value) {
+        return value == null ? null : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }
 
     public Uni<Optional<Debtor>> debtor(Mutiny.Session session, String customerId) {

@@ -9,6 +9,7 @@ import io.relance.contracts.EventType;
 import io.relance.contracts.Topics;
 import io.relance.contracts.invoice.InvoiceIssued;
 import io.relance.contracts.payment.PaymentReceived;
+import io.relance.delivery.Inbox;
 import io.relance.dunning.domain.DunningCase;
 import io.relance.dunning.persistence.DunningStore;
 import io.relance.dunning.testing.Facts;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,6 +179,59 @@ class DunningLifecycleIT {
                 Duration.ofSeconds(30)).get(0).value();
         assertThat(closed.get("reason").asText()).isEqualTo("INSOLVENCY");
         assertThat(caseOf(invoice).orElseThrow().claimDeclarationDeadline()).contains(LocalDate.of(2026, 5, 5));
+    }
+
+    @Test
+    void invoicesAndPaymentsOfAPollAreAppliedInOneTransactionWithoutFallingBackOneByOne() {
+        List<InvoiceIssued> invoices = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            String customer = "C-" + UUID.randomUUID();
+            for (int i = 1; i <= 5; i++) {
+                invoices.add(Facts.invoice(customer, "F-" + i, DUE, i + "00.00"));
+            }
+        }
+        // A payment before its invoice, in the same poll as an issue, and a payment that settles one in full.
+        InvoiceIssued early = Facts.invoice("C-" + UUID.randomUUID(), "F-EARLY", DUE, "80.00");
+        double fallbacksBefore = batches(Topics.INVOICE_EVENTS, "fallback") + batches(Topics.PAYMENT_EVENTS, "fallback");
+
+        kafka.publishTogether(List.of(Facts.payment(early, "30.00", DUE), Facts.payment(invoices.get(0), "100.00", DUE)));
+        List<InvoiceIssued> issued = new ArrayList<>(invoices);
+        issued.add(early);
+        kafka.publishTogether(issued);
+
+        issued.forEach(this::awaitCase);
+        awaitPaid(early, "30.00");
+        awaitPaid(invoices.get(0), "100.00");
+        assertThat(batches(Topics.INVOICE_EVENTS, "fallback") + batches(Topics.PAYMENT_EVENTS, "fallback"))
+                .as("no batch rolled back and went one by one").isEqualTo(fallbacksBefore);
+        // One transaction per poll, where one by one would take nineteen; a record batch is fetched whole, so the
+        // four customers' partitions (three) may at worst come in three polls.
+        assertThat(transactionsThatLastWrote(invoices.subList(1, invoices.size())))
+                .as("transactions that wrote the cases only the invoices touched").isLessThanOrEqualTo(3);
+        assertThat(caseOf(invoices.get(0)).orElseThrow().isClosed()).isTrue();
+        assertThat(kafka.readUntil(Topics.DUNNING_EVENTS, invoices.get(0).customerId(), r -> count(r, CLOSED) == 1,
+                Duration.ofSeconds(30)).get(0).value().get("reason").asText()).isEqualTo("PAID");
+        for (InvoiceIssued invoice : issued) {
+            assertThat(scheduledOn(invoice.customerId())).as("every customer of the poll is scheduled").isPresent();
+        }
+    }
+
+    private double batches(String topic, String outcome) {
+        return registry.find(Inbox.BATCHES).tag("topic", topic).tag("outcome", outcome).counter().count();
+    }
+
+    private long transactionsThatLastWrote(List<InvoiceIssued> invoices) {
+        return OnVertx.inTransaction(vertx, session -> session.createNativeQuery(
+                        "SELECT count(DISTINCT xmin::text) FROM dunning_case WHERE invoice_id = ANY(CAST(?1 AS uuid[]))",
+                        Long.class)
+                .setParameter(1, invoices.stream().map(InvoiceIssued::invoiceId).toArray(UUID[]::new))
+                .getSingleResult());
+    }
+
+    private Optional<LocalDate> scheduledOn(String customer) {
+        return OnVertx.inTransaction(vertx, session -> session.createNativeQuery(
+                        "SELECT due_on FROM scheduled_action WHERE customer_id = ?1", LocalDate.class)
+                .setParameter(1, customer).getResultList().map(list -> list.stream().findFirst()));
     }
 
     private void sweepOn(LocalDate day) {

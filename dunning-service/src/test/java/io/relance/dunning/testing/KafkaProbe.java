@@ -44,17 +44,41 @@ public final class KafkaProbe {
     }
 
     public void publish(RelanceEvent event) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record(event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Publishes the events in one produce request (they linger until all are sent), so that the broker stores them
+     * as one batch and a consumer's poll returns them together.
+     */
+    public void publishTogether(List<? extends RelanceEvent> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "1000",
+                ProducerConfig.BATCH_SIZE_CONFIG, "1000000"), new StringSerializer(), new ByteArraySerializer())) {
+            for (RelanceEvent event : events) {
+                producer.send(record(event));
+            }
+            producer.flush();
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(RelanceEvent event) {
         EventType type = EventType.of(event.getClass());
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.SOURCE, "/relance/test".getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(type.topic(), null, event.customerId(), mapper.writeValueAsBytes(event),
-                    headers)).get();
+        try {
+            return new ProducerRecord<>(type.topic(), null, event.customerId(), mapper.writeValueAsBytes(event), headers);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

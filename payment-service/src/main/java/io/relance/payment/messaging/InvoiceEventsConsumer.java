@@ -10,11 +10,16 @@ import io.relance.delivery.PoisonEventException;
 import io.relance.payment.application.LedgerConflictException;
 import io.relance.payment.application.OpenItemLedger;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Builds the open-items read model from invoice-service's events. */
+import java.util.Optional;
+
+/**
+ * Builds the open-items read model from invoice-service's events, a poll at a time: one transaction and two
+ * statements per poll (see {@link OpenItemLedger#applyAll}).
+ */
 @ApplicationScoped
 public class InvoiceEventsConsumer {
 
@@ -28,30 +33,35 @@ public class InvoiceEventsConsumer {
         this.ledger = ledger;
     }
 
+    /** A conflict fails the poll; the inbox then applies its events one by one and dead-letters the one at fault. */
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, (session, event) -> apply(event)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleBatch(batch, (session, events) -> ledger.applyAll(events.stream()
+                        .map(InvoiceEventsConsumer::change).flatMap(Optional::stream).toList())
                 .onFailure(LedgerConflictException.class)
                 .transform(e -> new PoisonEventException(e.getMessage(), e)));
     }
 
-    private Uni<Void> apply(RelanceEvent event) {
+    private static Optional<OpenItemLedger.Change> change(RelanceEvent event) {
         if (event instanceof InvoiceIssued issued) {
-            return ledger.invoiceIssued(issued.customerId(), issued.invoiceId(), issued.invoiceNumber(),
-                    issued.dueDate(), issued.amount(), issued.currency());
+            return Optional.of(OpenItemLedger.Change.issued(issued.customerId(), issued.invoiceId(),
+                    issued.invoiceNumber(), issued.dueDate(), issued.amount(), issued.currency()));
         }
         if (event instanceof CreditNoteIssued credit) {
             // A credit note on the customer's account as a whole names no invoice: no open item changes.
-            return credit.invoiceId() == null ? Uni.createFrom().voidItem()
-                    : ledger.creditNoteIssued(credit.customerId(), credit.invoiceId(), credit.amount(), credit.currency());
+            return credit.invoiceId() == null ? Optional.empty()
+                    : Optional.of(OpenItemLedger.Change.credited(credit.customerId(), credit.invoiceId(),
+                    credit.amount(), credit.currency()));
         }
         if (event instanceof InvoiceCancelled cancelled) {
-            return ledger.invoiceClosed(cancelled.customerId(), cancelled.invoiceId(), OpenItemLedger.CANCELLED);
+            return Optional.of(OpenItemLedger.Change.closed(cancelled.customerId(), cancelled.invoiceId(),
+                    OpenItemLedger.CANCELLED));
         }
         if (event instanceof InvoiceWrittenOff writtenOff) {
-            return ledger.invoiceClosed(writtenOff.customerId(), writtenOff.invoiceId(), OpenItemLedger.WRITTEN_OFF);
+            return Optional.of(OpenItemLedger.Change.closed(writtenOff.customerId(), writtenOff.invoiceId(),
+                    OpenItemLedger.WRITTEN_OFF));
         }
         // Disputes do not change what is owed, so they do not change matching.
-        return Uni.createFrom().voidItem();
+        return Optional.empty();
     }
 }

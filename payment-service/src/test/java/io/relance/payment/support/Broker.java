@@ -38,9 +38,33 @@ public final class Broker {
 
     /** Publishes an event as invoice-service's outbox relay would: key, CloudEvents headers, JSON value. */
     public void publish(RelanceEvent event) {
-        EventType type = EventType.of(event.getClass());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(), new StringSerializer())) {
+            producer.send(record(event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + event, e);
+        }
+    }
+
+    /**
+     * Publishes the events in one produce request (they linger until all are sent), so that the broker stores them
+     * as one batch and a consumer's poll returns them together.
+     */
+    public void publishTogether(List<? extends RelanceEvent> events) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.LINGER_MS_CONFIG, "1000",
+                ProducerConfig.BATCH_SIZE_CONFIG, "1000000"), new StringSerializer(), new StringSerializer())) {
+            for (RelanceEvent event : events) {
+                producer.send(record(event));
+            }
+            producer.flush();
+        }
+    }
+
+    private ProducerRecord<String, String> record(RelanceEvent event) {
+        EventType type = EventType.of(event.getClass());
+        try {
             ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.customerId(),
                     mapper.writeValueAsString(event));
             record.headers().add(CloudEventHeaders.ID, bytes(event.eventId().toString()))
@@ -48,9 +72,9 @@ public final class Broker {
                     .add(CloudEventHeaders.SOURCE, bytes("/relance/test"))
                     .add(CloudEventHeaders.TIME, bytes(event.occurredAt().toString()))
                     .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
-            producer.send(record).get();
+            return record;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot publish " + event, e);
+            throw new IllegalStateException("cannot write " + event, e);
         }
     }
 
