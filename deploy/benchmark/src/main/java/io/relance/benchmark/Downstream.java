@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,34 +94,84 @@ final class Downstream {
     }
 
     /**
-     * Polls a downstream count every 20 ms (kpi-service's total for the run's currency, where each invoice counts one
-     * unit; dunning-service's cases in that currency). A count of k means k invoices are in; the k-th is credited to
-     * the poll where the count first reached k. Partitions interleave, so per-invoice latencies are approximate; the
-     * time until the last one is exact to a poll.
+     * Polls a downstream count every 20 ms from a thread of its own, from before the run's first invoice is sent
+     * (kpi-service's total for the run's currency, where each invoice counts one unit; dunning-service's cases in
+     * that currency), and keeps when the count rose. A count of k means k invoices are in; the k-th accepted one is
+     * credited to the poll where the count first reached k. Partitions interleave, so per-invoice latencies are
+     * approximate; the time until the last one is exact to a poll.
      */
-    static Counted counted(Count count, long[] intendedNanos, long expected, long runStartNanos, Duration timeout) {
-        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-        long counted = 0;
-        long lastNanos = runStartNanos;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (counted < expected && System.nanoTime() < deadline) {
-                long total = count.now();
-                long now = System.nanoTime();
-                for (long k = counted; k < Math.min(total, intendedNanos.length); k++) {
-                    latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(), (now - intendedNanos[(int) k]) / 1000)));
-                    lastNanos = now;
-                }
-                counted = Math.max(counted, total);
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting downstream", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the downstream count: " + e.getMessage(), e);
+    static final class Sampler {
+
+        private final Count count;
+        private final List<long[]> rises = new ArrayList<>();
+        private final Thread thread;
+        private volatile boolean stop;
+        private volatile Exception failure;
+
+        Sampler(Count count) {
+            this.count = count;
+            this.thread = new Thread(this::poll, "downstream-sampler");
+            thread.setDaemon(true);
+            thread.start();
         }
-        return new Counted(counted, latency, (lastNanos - runStartNanos) / 1e9);
+
+        private void poll() {
+            long last = 0;
+            try {
+                while (!stop) {
+                    long total = count.now();
+                    if (total > last) {
+                        synchronized (rises) {
+                            rises.add(new long[] {System.nanoTime(), total});
+                        }
+                        last = total;
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        private long latest() {
+            synchronized (rises) {
+                return rises.isEmpty() ? 0 : rises.get(rises.size() - 1)[1];
+            }
+        }
+
+        /** Waits until {@code expected} are in (or the timeout), stops polling, and credits each accepted invoice. */
+        Counted finish(long[] acceptedIntendedNanos, long expected, long runStartNanos, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (latest() < expected && failure == null && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                stop = true;
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting downstream", e);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("cannot read the downstream count: " + failure.getMessage(), failure);
+            }
+            Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+            long counted = 0;
+            long lastNanos = runStartNanos;
+            synchronized (rises) {
+                for (long[] rise : rises) {
+                    for (long k = counted; k < Math.min(rise[1], acceptedIntendedNanos.length); k++) {
+                        latency.recordValue(Math.max(0, Math.min(latency.getHighestTrackableValue(),
+                                (rise[0] - acceptedIntendedNanos[(int) k]) / 1000)));
+                        lastNanos = rise[0];
+                    }
+                    counted = Math.max(counted, rise[1]);
+                }
+            }
+            return new Counted(counted, latency, (lastNanos - runStartNanos) / 1e9);
+        }
     }
 
     /** The dunning cases dunning-service opened in {@code currency}: one per invoice it has scheduled. */

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -233,15 +232,14 @@ public final class PlatformBenchmark {
                 try (KafkaConsumer<String, String> consumer = Downstream.subscribe(platform.kafka().bootstrapServers())) {
                     long wallStart = System.currentTimeMillis();
                     long nanoStart = System.nanoTime();
+                    // counted downstream while the invoices are sent, not once they all are
+                    Downstream.Sampler kpiSampler = new Downstream.Sampler(() -> Downstream.total(http, kpis, reader, currency) - kpiBaseline);
+                    Downstream.Sampler dunningSampler = new Downstream.Sampler(() -> Downstream.cases(dunning, currency) - dunningBaseline);
                     OfferedLoad.Result result = OfferedLoad.run(http, invoices, erp, run, currency, rate, RUN);
-                    CompletableFuture<Downstream.Counted> scheduled = CompletableFuture.supplyAsync(() -> Downstream.counted(
-                            () -> Downstream.cases(dunning, currency) - dunningBaseline, result.acceptedIntendedNanos(),
-                            result.accepted(), nanoStart, Duration.ofMinutes(3)));
                     Downstream.Published published = Downstream.published(consumer, run, result.intendedNanos(),
                             result.accepted(), wallStart, nanoStart, Duration.ofMinutes(3));
-                    Downstream.Counted counted = Downstream.counted(() -> Downstream.total(http, kpis, reader, currency) - kpiBaseline,
-                            result.acceptedIntendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
-                    Downstream.Counted dunned = scheduled.join();
+                    Downstream.Counted counted = kpiSampler.finish(result.acceptedIntendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
+                    Downstream.Counted dunned = dunningSampler.finish(result.acceptedIntendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
                     if (profiler != null) {
                         profiler.stopInto(report);
                     }
