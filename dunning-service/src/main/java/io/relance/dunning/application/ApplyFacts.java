@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -153,25 +152,16 @@ public class ApplyFacts {
                     }
                     return store.upsertAll(session, List.copyOf(changed.values()))
                             .chain(() -> events.all(session, closures, clock.now()))
-                            .chain(() -> reschedule(session, customers, debtors, byInvoice.values(), today));
+                            .chain(() -> scheduling.afterFacts(session, debtors, openByCustomer(byInvoice.values()), today));
                 }));
     }
 
-    /** Reschedules after new facts: a step a customer already reached is due today. */
-    private Uni<Void> reschedule(Mutiny.Session session, Set<String> customers, Map<String, Debtor> debtors,
-                                 Collection<DunningCase> cases, LocalDate today) {
+    /** The open cases among {@code cases}, per customer: what the customers' next action days depend on. */
+    private static Map<String, List<DunningCase>> openByCustomer(Collection<DunningCase> cases) {
         Map<String, List<DunningCase>> open = new HashMap<>();
         cases.stream().filter(c -> !c.isClosed())
                 .forEach(c -> open.computeIfAbsent(c.customerId(), id -> new ArrayList<>()).add(c));
-        return scheduling.policies(session).chain(policies -> {
-            // In customer order, like the debtor locks: the upsert's row locks never cross another transaction's.
-            Map<String, Optional<LocalDate>> next = new TreeMap<>();
-            for (String customer : customers) {
-                next.put(customer, scheduling.nextActionOn(debtors.get(customer), policies,
-                        open.getOrDefault(customer, List.of()), today.minusDays(1)));
-            }
-            return store.scheduleAll(session, next);
-        });
+        return open;
     }
 
     /** The customer's profile changed: its segment, and proceedings that stop its dunning for good. */

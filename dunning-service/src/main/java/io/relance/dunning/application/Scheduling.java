@@ -11,7 +11,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Keeps each customer's next action day in step with its cases, in the transaction that changed them. */
 @ApplicationScoped
@@ -34,18 +36,27 @@ class Scheduling {
 
     /** Reschedules after a new fact: a step the customer already reached is due today. */
     Uni<Void> afterFact(Mutiny.Session session, Debtor debtor, LocalDate today) {
-        return policies(session).chain(p -> store.openCases(session, debtor.customerId())
-                .chain(cases -> reschedule(session, debtor, p, cases, today.minusDays(1))));
+        return store.openCases(session, debtor.customerId())
+                .chain(cases -> afterFacts(session, Map.of(debtor.customerId(), debtor),
+                        Map.of(debtor.customerId(), cases), today));
+    }
+
+    /**
+     * Reschedules the customers of a batch of facts with one statement, in customer order (like the debtor locks,
+     * so the upsert's row locks never cross another transaction's): a step a customer already reached is due today.
+     */
+    Uni<Void> afterFacts(Mutiny.Session session, Map<String, Debtor> debtors, Map<String, List<DunningCase>> openCases,
+                         LocalDate today) {
+        return policies(session).chain(p -> {
+            Map<String, Optional<LocalDate>> next = new TreeMap<>();
+            debtors.forEach((customer, debtor) -> next.put(customer,
+                    nextActionOn(debtor, p, openCases.getOrDefault(customer, List.of()), today.minusDays(1))));
+            return store.scheduleAll(session, next);
+        });
     }
 
     /** The customer's next action day after {@code after}; none when nothing more can happen to it. */
     Optional<LocalDate> nextActionOn(Debtor debtor, CustomerPolicies p, List<DunningCase> cases, LocalDate after) {
         return engine.nextActionOn(debtor, p.policyFor(debtor), cases, after);
-    }
-
-    Uni<Void> reschedule(Mutiny.Session session, Debtor debtor, CustomerPolicies p, List<DunningCase> cases,
-                         LocalDate after) {
-        return store.schedule(session, debtor.customerId(),
-                nextActionOn(debtor, p, cases, after));
     }
 }

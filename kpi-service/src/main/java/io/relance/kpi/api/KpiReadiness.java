@@ -27,9 +27,14 @@ public class KpiReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        // One decision for the verdict and what it says of it, as for a query.
+        return copies.consistently(this::check);
+    }
+
+    private HealthCheckResponse check() {
         ReadinessRules.Verdict verdict = readiness.whole();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("KPI figures can be served").status(verdict.ready())
-                .withData("reads", copies.everyPartitionHere() ? "every partition here"
+                .withData("reads", copies.readsEveryPartitionHere() ? "every partition here"
                         : "this instance's active partitions here, the others from its peers");
         for (int i = 0; i < verdict.reasons().size(); i++) {
             response.withData("reason" + (i + 1), verdict.reasons().get(i));

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.function.Consumer;
 
 /**
  * The day and month sums of this instance's partitions, read from the {@value KpiStores#DAY_SUMS} store by
@@ -30,26 +31,23 @@ public class DaySumsStore implements DailySums {
 
     @Override
     public void months(String currency, YearMonth to, Month action) {
-        try {
-            months(store(), currency, to, action);
-        } catch (InvalidStateStoreException e) {
-            throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
-        }
+        read(store -> months(store, currency, to, action));
     }
 
     @Override
     public void days(String currency, LocalDate from, LocalDate to, Day action) {
-        try {
-            days(store(), currency, from, to, action);
-        } catch (InvalidStateStoreException e) {
-            throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
-        }
+        read(store -> days(store, currency, from, to, action));
     }
 
     @Override
     public void revenueDays(String currency, YearMonth month, Day action) {
+        read(store -> revenueDays(store, currency, month, action));
+    }
+
+    /** One range scan on the store; a store that cannot be queried (starting, rebalancing) is a 503. */
+    private void read(Consumer<ReadOnlyKeyValueStore<String, DaySums>> scan) {
         try {
-            revenueDays(store(), currency, month, action);
+            scan.accept(streams.store(copies.<DaySums>parameters(KpiStores.DAY_SUMS)));
         } catch (InvalidStateStoreException e) {
             throw new KpiNotReadyException("the stream processor is " + streams.state(), e);
         }
@@ -87,9 +85,5 @@ public class DaySumsStore implements DailySums {
                 action.accept(key[3], key[1], DayKeys.day(key), entry.value);
             }
         }
-    }
-
-    private ReadOnlyKeyValueStore<String, DaySums> store() {
-        return streams.store(copies.<DaySums>parameters(KpiStores.DAY_SUMS));
     }
 }

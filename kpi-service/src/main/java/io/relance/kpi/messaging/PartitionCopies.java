@@ -131,7 +131,7 @@ public class PartitionCopies {
      * Every partition of the application has a copy here (the assignment, read locally at each call) that was
      * caught up at the last look at the lags, and that look is recent.
      */
-    public boolean everyPartitionHere() {
+    private boolean everyPartitionHere() {
         Lags last = lags;
         if (last.atNanos() == 0 || System.nanoTime() - last.atNanos() > lagsValidNanos) {
             return false;

@@ -125,7 +125,7 @@ public class StreamsPeers implements Peers {
      */
     public Map<String, Optional<String>> statuses() {
         Map<String, Optional<String>> statuses = new LinkedHashMap<>();
-        if (copies.everyPartitionHere()) {
+        if (copies.readsEveryPartitionHere()) {
             return statuses;
         }
         for (HostInfo peer : others()) {

@@ -57,7 +57,7 @@ public class StreamsReadiness {
 
     /** Whether a request on this instance gets correct figures, its peers' parts included. */
     public ReadinessRules.Verdict whole() {
-        if (copies.everyPartitionHere()) {
+        if (copies.readsEveryPartitionHere()) {
             return ReadinessRules.everyPartitionHere(observeLocal(true));
         }
         ReadinessRules.Local local = observeLocal();

@@ -81,7 +81,7 @@ public class OpenItemLedger {
             Map<UUID, OpenItemEntity> changed = new LinkedHashMap<>();
             for (Change change : changes) {
                 OpenItemEntity item = byId.computeIfAbsent(change.invoiceId(),
-                        id -> OpenItemRepository.placeholder(id, change.customerId(), now));
+                        id -> OpenItemEntity.placeholder(id, change.customerId(), now));
                 requireCustomer(item.customerId, change.customerId(), change.invoiceId());
                 change.apply().accept(item, now);
                 changed.put(item.invoiceId, item);

@@ -47,7 +47,7 @@ public class OpenItemEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    static OpenItemEntity placeholder(UUID invoiceId, String customerId, Instant now) {
+    public static OpenItemEntity placeholder(UUID invoiceId, String customerId, Instant now) {
         OpenItemEntity entity = new OpenItemEntity();
         entity.invoiceId = invoiceId;
         entity.customerId = customerId;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -31,11 +30,6 @@ public class OpenItemRepository implements PanacheRepositoryBase<OpenItemEntity,
                 currency = excluded.currency, amount = excluded.amount, credited = excluded.credited,
                 allocated = excluded.allocated, open_amount = excluded.open_amount,
                 closed_reason = excluded.closed_reason, updated_at = excluded.updated_at""";
-
-    /** A row for an invoice no event was read about yet, to be written with {@link #upsertAll}. */
-    public static OpenItemEntity placeholder(UUID invoiceId, String customerId, Instant now) {
-        return OpenItemEntity.placeholder(invoiceId, customerId, now);
-    }
 
     /**
      * The rows of these invoices that exist, locked in invoice order until the transaction ends and read-only (a
@@ -82,13 +76,6 @@ public class OpenItemRepository implements PanacheRepositoryBase<OpenItemEntity,
     // Dates, amounts and instants travel as ISO text cast in SQL: arrays with null elements bind reliably that way.
     private static String text(Object value) {
         return value == null ? null : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
-    }
-
-    /** The row of the invoice, created empty if no event about it was read yet (events may come out of order). */
-    public Uni<OpenItemEntity> getOrCreate(UUID invoiceId, String customerId, Instant now) {
-        return findById(invoiceId, LockModeType.PESSIMISTIC_WRITE).chain(found -> found != null
-                ? Uni.createFrom().item(found)
-                : persist(OpenItemEntity.placeholder(invoiceId, customerId, now)));
     }
 
     /** Issued invoices, locked until the transaction ends so two payments cannot both settle one balance. */
