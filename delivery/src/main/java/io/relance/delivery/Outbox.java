@@ -13,6 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,10 +30,10 @@ public class Outbox {
 
     private static final String INSERT_ALL = """
             INSERT INTO outbox_event (event_id, lane, topic, record_key, ce_type, ce_source, occurred_at, payload, traceparent)
-            SELECT e.event_id, e.lane, e.topic, e.record_key, e.ce_type, ?6, e.occurred_at, e.payload, ?9
+            SELECT e.event_id, e.lane, e.topic, e.record_key, e.ce_type, ?6, e.occurred_at, e.payload, e.traceparent
             FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS smallint[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]),
-                        CAST(CAST(?7 AS text[]) AS timestamptz[]), CAST(?8 AS text[]))
-                 WITH ORDINALITY AS e(event_id, lane, topic, record_key, ce_type, occurred_at, payload, position)
+                        CAST(CAST(?7 AS text[]) AS timestamptz[]), CAST(?8 AS text[]), CAST(?9 AS text[]))
+                 WITH ORDINALITY AS e(event_id, lane, topic, record_key, ce_type, occurred_at, payload, traceparent, position)
             ORDER BY e.position""";
 
     /** The ce_type column of a tombstone row; never published as a header, since a tombstone is no event. */
@@ -48,6 +49,19 @@ public class Outbox {
 
     /** Stores the event in the caller's transaction, which must be open on {@code session}. */
     public Uni<Void> append(Mutiny.Session session, RelanceEvent event) {
+        return append(session, event, Tracing.currentTraceparent());
+    }
+
+    /**
+     * The traceparent of the current request or event, for work that another request will write to the outbox on
+     * its behalf (several requests committed in one transaction): each event stays in the trace that caused it.
+     */
+    public static String currentTraceparent() {
+        return Tracing.currentTraceparent();
+    }
+
+    /** Stores the event, as part of the trace {@code traceparent} (null: of none), in the caller's transaction. */
+    public Uni<Void> append(Mutiny.Session session, RelanceEvent event, String traceparent) {
         if (session.currentTransaction() == null) {
             return Uni.createFrom().failure(new IllegalStateException(
                     "outbox append outside a transaction: the event would not be atomic with its state change"));
@@ -66,7 +80,7 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .setParameter(8, serialize(event))
-                .setParameter(9, Tracing.currentTraceparent())
+                .setParameter(9, traceparent)
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -103,6 +117,18 @@ public class Outbox {
      * write a batch: one round trip instead of one per event.
      */
     public Uni<Void> appendAll(Mutiny.Session session, List<? extends RelanceEvent> events) {
+        return appendAll(session, events, Collections.nCopies(events.size(), Tracing.currentTraceparent()));
+    }
+
+    /**
+     * Stores many events with one statement, each in the trace of the traceparent at the same position (null: of
+     * none), for a transaction that writes what several requests submitted.
+     */
+    public Uni<Void> appendAll(Mutiny.Session session, List<? extends RelanceEvent> events, List<String> traceparents) {
+        if (traceparents.size() != events.size()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    events.size() + " events but " + traceparents.size() + " traceparents"));
+        }
         if (session.currentTransaction() == null) {
             return Uni.createFrom().failure(new IllegalStateException(
                     "outbox append outside a transaction: the events would not be atomic with their state change"));
@@ -119,6 +145,7 @@ public class Outbox {
         // ISO text cast in SQL: Hibernate binds an OffsetDateTime[] as an Instant[], which the reactive client refuses.
         String[] occurred = new String[n];
         String[] payloads = new String[n];
+        String[] parents = traceparents.toArray(String[]::new);
         for (int i = 0; i < n; i++) {
             RelanceEvent event = events.get(i);
             if (event.eventId() == null || event.occurredAt() == null || event.customerId() == null || event.customerId().isBlank()) {
@@ -143,7 +170,7 @@ public class Outbox {
                 .setParameter(6, identity.source())
                 .setParameter(7, occurred)
                 .setParameter(8, payloads)
-                .setParameter(9, Tracing.currentTraceparent())
+                .setParameter(9, parents)
                 .executeUpdate()
                 .replaceWithVoid();
     }

@@ -1,11 +1,6 @@
 package io.relance.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -143,22 +139,35 @@ class OutboxRelayIT {
                 .map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).toList();
     }
 
-    void theEventTravelsInAProducerSpanOfTheTraceOfTheRequestThatWroteIt() {
-        InvoiceIssued event = Events.invoiceIssued("C-" + UUID.randomUUID(), "F-2026-0103");
-        SpanContext request = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
-                TraceFlags.getSampled(), TraceState.getDefault());
+    @Test
+    void eventsAppendedTogetherForSeveralRequestsEachTravelInTheTraceOfTheirOwnRequest() {
+        String customer = "C-" + UUID.randomUUID();
+        List<InvoiceIssued> events = List.of(Events.invoiceIssued(customer, "F-2026-0401"),
+                Events.invoiceIssued(customer, "F-2026-0402"), Events.invoiceIssued(customer, "F-2026-0403"));
+        List<String> traceparents = Arrays.asList("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null);
 
-        OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
-            try (Scope ignored = Span.wrap(request).makeCurrent()) {
-                return outbox.append(session, event);
-            }
-        })));
+        OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> outbox.appendAll(session, events, traceparents))));
         drain();
 
-        // the relay's producer span, a child of the request's: same trace, a span id of its own
-        String traceparent = KafkaProbe.header(publishedRecord(event.eventId()), "traceparent");
-        assertThat(traceparent).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
-                .isNotEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        // the trace of the request that submitted each (the relay's send is a span of its own); a new one for null
+        assertThat(KafkaProbe.header(publishedRecord(events.get(0).eventId()), "traceparent"))
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
+        assertThat(KafkaProbe.header(publishedRecord(events.get(1).eventId()), "traceparent"))
+                .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01");
+        assertThat(KafkaProbe.header(publishedRecord(events.get(2).eventId()), "traceparent"))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                .doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736").doesNotContain("0af7651916cd43dd8448eb211c80319c");
+    }
+
+    @Test
+    void appendingEventsWithAnotherNumberOfTraceparentsIsRefused() {
+        List<InvoiceIssued> events = List.of(Events.invoiceIssued("C-" + UUID.randomUUID(), "F-2026-0501"));
+
+        assertThatThrownBy(() -> OnVertx.await(vertx, () -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> outbox.appendAll(session, events, List.of())))))
+                .rootCause().hasMessage("1 events but 0 traceparents");
     }
 
     @Test

@@ -12,9 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,25 +45,13 @@ class TracingIT {
     @Test
     void anInvoicePostedToInvoiceServiceIsFollowedByOneTraceIntoEveryConsumer() throws Exception {
         RunningService invoices = service("invoice-service");
-        String customer = "C-" + UUID.randomUUID();
-        HttpResponse<String> customerCreated = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/customers/" + customer))
-                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"sourceSystem":"tracing","externalId":"%s","legalName":"ACME SAS","language":"fr",
-                         "segment":"NEW"}""".formatted(customer)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(customerCreated.statusCode()).as(customerCreated.body()).isEqualTo(201);
+        String customer = createCustomer(invoices);
 
         // The caller's own trace context, as a gateway or the ERP connector would send it.
         String traceId = randomHex(16);
         String callerSpanId = randomHex(8);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
-                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
-                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"customerId":"%s","number":"F-%s","amount":"99.00","currency":"EUR",
-                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(customer, UUID.randomUUID())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HTTP.send(invoicePost(invoices, customer, traceId, callerSpanId),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         // Spans are exported in batches every few seconds.
@@ -94,10 +85,66 @@ class TracingIT {
     }
 
     @Test
+    void invoicesPostedAtTheSameTimeAndCommittedTogetherEachStayInTheTraceOfTheirOwnRequest() throws Exception {
+        RunningService invoices = service("invoice-service");
+        String customer = createCustomer(invoices);
+        List<String> traceIds = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String traceId = randomHex(16);
+            traceIds.add(traceId);
+            calls.add(HTTP.sendAsync(invoicePost(invoices, customer, traceId, randomHex(8)),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> created = call.get(60, TimeUnit.SECONDS);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String traceId : traceIds) {
+                List<ReceivedSpan> trace = traces.ofTrace(traceId);
+                ReceivedSpan send = trace.stream()
+                        .filter(span -> span.service().equals("invoice-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER
+                                && span.name().equals("invoice-events publish"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no relay send in the trace of " + traceId));
+                assertThat(trace).as("the send of " + traceId + " continues its own request's server span")
+                        .anyMatch(span -> span.service().equals("invoice-service") && span.kind() == SpanKind.SPAN_KIND_SERVER
+                                && span.spanId().equals(send.parentSpanId()));
+                assertThat(trace.stream().filter(span -> span.name().equals("invoice-events publish")))
+                        .as("one invoice's send per request").hasSize(1);
+            }
+        });
+    }
+
+    @Test
     void theRelaysPollsAndOtherBackgroundQueriesStartNoTraceOfTheirOwn() {
         // the relays poll five times a second: a few export rounds would hold hundreds of such spans
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> !traces.all().isEmpty());
         assertThat(traces.all()).noneMatch(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT && span.parentSpanId().isEmpty());
+    }
+
+    private static String createCustomer(RunningService invoices) throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(invoices.url() + "/customers/" + customer))
+                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"sourceSystem":"tracing","externalId":"%s","legalName":"ACME SAS","language":"fr",
+                         "segment":"NEW"}""".formatted(customer)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return customer;
+    }
+
+    /** A new invoice's POST, sent in the caller's own trace context, as a gateway or the ERP connector would. */
+    private static HttpRequest invoicePost(RunningService invoices, String customer, String traceId, String callerSpanId) {
+        return HttpRequest.newBuilder(URI.create(invoices.url() + "/invoices"))
+                .header("Content-Type", "application/json").header("Authorization", platform.tokens().bearer("erp"))
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"customerId":"%s","number":"F-%s","amount":"99.00","currency":"EUR",
+                         "issueDate":"2026-03-02","dueDate":"2026-04-01"}""".formatted(customer, UUID.randomUUID())))
+                .build();
     }
 
     private static String randomHex(int bytes) {

@@ -2,9 +2,9 @@ package io.relance.invoice.api;
 
 import io.relance.invoice.application.CancelInvoice;
 import io.relance.invoice.application.FindInvoice;
+import io.relance.invoice.application.GroupCommit;
 import io.relance.invoice.application.IssueCreditNote;
 import io.relance.invoice.application.WriteOffInvoice;
-import io.relance.invoice.application.IssueInvoice;
 import io.relance.invoice.application.OpenDispute;
 import io.relance.invoice.domain.Invoice;
 import io.relance.invoice.domain.InvoiceFilter;
@@ -43,7 +43,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
-    private final IssueInvoice issueInvoice;
+    private final GroupCommit groupCommit;
     private final FindInvoice findInvoice;
     private final IssueCreditNote issueCreditNote;
     private final CancelInvoice cancelInvoice;
@@ -51,11 +51,11 @@ public class InvoiceResource {
     private final OpenDispute openDispute;
     private final Clock clock;
 
-    InvoiceResource(IssueInvoice issueInvoice, FindInvoice findInvoice, IssueCreditNote issueCreditNote,
+    InvoiceResource(GroupCommit groupCommit, FindInvoice findInvoice, IssueCreditNote issueCreditNote,
                     CancelInvoice cancelInvoice, WriteOffInvoice writeOffInvoice, OpenDispute openDispute, Clock clock) {
         this.openDispute = openDispute;
         this.clock = clock;
-        this.issueInvoice = issueInvoice;
+        this.groupCommit = groupCommit;
         this.findInvoice = findInvoice;
         this.issueCreditNote = issueCreditNote;
         this.cancelInvoice = cancelInvoice;
@@ -75,7 +75,7 @@ public class InvoiceResource {
         return Uni.createFrom().item(() -> new Invoice.Submission(request.customerId(), Invoice.RELANCE_ISSUER,
                         request.number(), null, null, request.issueDate(), request.dueDate(),
                         new Money(request.amount(), Money.currency(request.currency()))))
-                .chain(issueInvoice::issue)
+                .chain(groupCommit::issue)
                 // Two concurrent first submissions: the loser of the unique key sees the winner's invoice on retry.
                 .onFailure(Problems::isUniqueViolation).retry().atMost(1)
                 .map(outcome -> outcome.created()

@@ -19,10 +19,12 @@ public class BatchRollbacks {
 
     private final Counter rest;
     private final Counter topic;
+    private final Counter grouped;
 
     BatchRollbacks(MeterRegistry registry) {
         this.rest = counter(registry, "rest");
         this.topic = counter(registry, "topic");
+        this.grouped = counter(registry, "grouped");
     }
 
     /** A batch of {@code POST /erp/invoices/batch} fell back. */
@@ -35,9 +37,14 @@ public class BatchRollbacks {
         topic.increment();
     }
 
+    /** A group of single {@code POST /invoices} committed together fell back ({@link GroupCommit}). */
+    public void grouped() {
+        grouped.increment();
+    }
+
     private static Counter counter(MeterRegistry registry, String path) {
         return Counter.builder(METRIC).tag("path", path)
-                .description("ERP invoice batches rolled back by the database and issued one by one instead")
+                .description("Invoice batches rolled back by the database and issued one by one instead")
                 .register(registry);
     }
 }

@@ -79,11 +79,19 @@ public class IssueInvoice {
     @WithTransaction
     public Uni<Outcome> issue(Invoice.Submission submission, EmbeddedCustomer embedded) {
         return Uni.createFrom().item(() -> checked(submission.customerId(), embedded))
-                .chain(details -> issueChecked(submission, details, Known.NOTHING));
+                .chain(details -> issueChecked(submission, details, Known.NOTHING, Outbox.currentTraceparent()));
     }
 
-    /** One item of a batch: its submission and embedded customer, or why it was refused before any query. */
-    public record BatchItem(Invoice.Submission submission, EmbeddedCustomer customer, RuntimeException refused) {
+    /**
+     * One item of a batch: its submission and embedded customer, or why it was refused before any query, and the
+     * trace its InvoiceIssued belongs to (null: the trace of the batch's own request or record).
+     */
+    public record BatchItem(Invoice.Submission submission, EmbeddedCustomer customer, RuntimeException refused,
+                            String traceparent) {
+
+        public BatchItem(Invoice.Submission submission, EmbeddedCustomer customer, RuntimeException refused) {
+            this(submission, customer, refused, null);
+        }
     }
 
     /** One item's result: its outcome, or the rule it breaks (nothing of it stored). */
@@ -104,13 +112,15 @@ public class IssueInvoice {
     public Uni<List<BatchOutcome>> issueAll(List<BatchItem> items) {
         List<Invoice.Submission> submissions = items.stream().filter(item -> item.refused() == null)
                 .map(BatchItem::submission).toList();
+        String batchTrace = Outbox.currentTraceparent();
         return prefetch(submissions).chain(known -> {
             BatchOutcome[] outcomes = new BatchOutcome[items.size()];
-            List<Invoice> run = new ArrayList<>();
+            List<Traced> run = new ArrayList<>();
             Uni<Void> work = Uni.createFrom().voidItem();
             for (int i = 0; i < items.size(); i++) {
                 BatchItem item = items.get(i);
                 int position = i;
+                String trace = item.traceparent() != null ? item.traceparent() : batchTrace;
                 if (item.refused() != null) {
                     outcomes[i] = new BatchOutcome(null, item.refused());
                     continue;
@@ -121,7 +131,7 @@ public class IssueInvoice {
                     if (known.surelyIssuable(item.submission())) {
                         Invoice issued = Invoice.issue(item.submission(), clock.instant());
                         known.claim(item.submission());
-                        run.add(issued);
+                        run.add(new Traced(issued, trace));
                         outcomes[i] = new BatchOutcome(new Outcome(issued, true), null);
                         continue;
                     }
@@ -132,10 +142,10 @@ public class IssueInvoice {
                     outcomes[i] = new BatchOutcome(null, e);
                     continue;
                 }
-                List<Invoice> written = List.copyOf(run);
+                List<Traced> written = List.copyOf(run);
                 run.clear();
                 work = work.chain(() -> writeAll(written))
-                        .chain(() -> issueChecked(item.submission(), details, known))
+                        .chain(() -> issueChecked(item.submission(), details, known, trace))
                         .map(outcome -> new BatchOutcome(outcome, null))
                         .onFailure(IssueInvoice::isRejection)
                         .recoverWithItem(e -> new BatchOutcome(null, (RuntimeException) e))
@@ -143,23 +153,29 @@ public class IssueInvoice {
                         // Written and forgotten: a session holding the batch would dirty-check it before each query.
                         .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
             }
-            List<Invoice> last = List.copyOf(run);
+            List<Traced> last = List.copyOf(run);
             return work.chain(() -> writeAll(last)).map(ignored -> List.of(outcomes));
         });
     }
 
+    /** An invoice a batch issues, with the trace of the request or record that submitted it. */
+    private record Traced(Invoice invoice, String traceparent) {
+    }
+
     /** New invoices known to break no rule, with their ISSUED timeline entries and InvoiceIssued events. */
-    private Uni<Void> writeAll(List<Invoice> issued) {
-        if (issued.isEmpty()) {
+    private Uni<Void> writeAll(List<Traced> traced) {
+        if (traced.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Invoice> issued = traced.stream().map(Traced::invoice).toList();
         Instant now = clock.instant();
         return invoices.addAll(issued)
                 .chain(() -> timeline.recordAll(issued.stream().map(invoice -> new TimelineEntry(invoice.id(),
                         TimelineEntry.Kind.ISSUED, invoice.issueDate(), invoice.amount(), invoice.number(), null,
                         invoice.recordedAt())).toList()))
                 .chain(() -> Panache.getSession().chain(session -> outbox.appendAll(session,
-                        issued.stream().map(invoice -> InvoiceEvents.issued(invoice, now)).toList())));
+                        issued.stream().map(invoice -> InvoiceEvents.issued(invoice, now)).toList(),
+                        traced.stream().map(Traced::traceparent).toList())));
     }
 
     /**
@@ -167,16 +183,18 @@ public class IssueInvoice {
      * that an earlier item of the same batch may have changed ({@link Known#claim}) is read on its own again.
      */
     private Uni<Known> prefetch(List<Invoice.Submission> submissions) {
-        List<Invoice.Submission> erp = submissions.stream().filter(s -> s.sourceSystem() != null).toList();
-        if (erp.isEmpty()) {
+        if (submissions.isEmpty()) {
             return Uni.createFrom().item(Known.NOTHING);
         }
+        List<Invoice.Submission> erp = submissions.stream().filter(s -> s.sourceSystem() != null).toList();
         Set<String> systems = erp.stream().map(Invoice.Submission::sourceSystem).collect(Collectors.toSet());
         Set<String> externalIds = erp.stream().map(Invoice.Submission::externalId).collect(Collectors.toSet());
-        Set<String> customerIds = erp.stream().map(Invoice.Submission::customerId).collect(Collectors.toSet());
-        Set<String> numbers = erp.stream().map(Invoice.Submission::number).collect(Collectors.toSet());
-        Set<UUID> ids = erp.stream().map(Invoice.Submission::invoiceId).collect(Collectors.toSet());
-        return invoices.storedSourceReferences(systems, externalIds).chain(stored ->
+        Set<String> customerIds = submissions.stream().map(Invoice.Submission::customerId).collect(Collectors.toSet());
+        Set<String> numbers = submissions.stream().map(Invoice.Submission::number).collect(Collectors.toSet());
+        Set<UUID> ids = submissions.stream().map(Invoice.Submission::invoiceId).collect(Collectors.toSet());
+        Uni<Set<String>> sources = erp.isEmpty() ? Uni.createFrom().item(Set.of())
+                : invoices.storedSourceReferences(systems, externalIds);
+        return sources.chain(stored ->
                 customers.existingIds(customerIds).chain(existing ->
                         invoices.takenNumbers(numbers).chain(taken ->
                                 pending.invoicesWaitedFor(ids).map(waited -> new Known(true, stored, existing, taken,
@@ -192,9 +210,13 @@ public class IssueInvoice {
 
         static final Known NOTHING = new Known(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
+        /** Not issued before: for an invoice entered in Relance, whose identity is its number, a free number. */
         boolean surelyNew(Invoice.Submission s) {
+            if (s.sourceSystem() == null) {
+                return surelyFreeNumber(s);
+            }
             String key = Invoice.sourceKey(s.sourceSystem(), s.externalId());
-            return complete && s.sourceSystem() != null && !storedSources.contains(key) && !claimed.contains(key);
+            return complete && !storedSources.contains(key) && !claimed.contains(key);
         }
 
         boolean surelyFreeNumber(Invoice.Submission s) {
@@ -226,7 +248,8 @@ public class IssueInvoice {
                 || e instanceof ErasedCustomerException;
     }
 
-    private Uni<Outcome> issueChecked(Invoice.Submission submission, CustomerDetails newCustomer, Known known) {
+    private Uni<Outcome> issueChecked(Invoice.Submission submission, CustomerDetails newCustomer, Known known,
+                                      String traceparent) {
         Uni<Optional<Invoice>> same = known.surelyNew(submission) ? Uni.createFrom().item(Optional.empty())
                 : submission.sourceSystem() == null ? invoices.byNumber(submission.issuer(), submission.number())
                 : invoices.bySourceReference(submission.sourceSystem(), submission.externalId());
@@ -251,7 +274,8 @@ public class IssueInvoice {
                             : pending.takeFor(issued.id()))
                     .chain(lines -> applyPending(issued, lines))
                     .call(invoice -> invoices.add(invoice))
-                    .call(() -> outbox.append(InvoiceEvents.issued(issued, clock.instant())))
+                    .call(() -> Panache.getSession().chain(session -> outbox.append(session,
+                            InvoiceEvents.issued(issued, clock.instant()), traceparent)))
                     .map(invoice -> new Outcome(invoice, true));
         });
     }

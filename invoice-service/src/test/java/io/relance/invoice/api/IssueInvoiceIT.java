@@ -7,6 +7,7 @@ import io.relance.contracts.Topics;
 import io.relance.invoice.Tokens;
 import io.relance.servers.RelanceServersTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +88,78 @@ class IssueInvoiceIT {
         given().contentType(ContentType.JSON).body(invoice(customer, number, "150")).post("/invoices")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("amount"));
+    }
+
+    @Test
+    void invoicesPostedAtTheSameTimeAreEachAnsweredForThemselvesAndPublishedOnce() throws Exception {
+        String customer = TestCustomers.create();
+        String unknown = "C-" + UUID.randomUUID();
+        String run = UUID.randomUUID().toString();
+        // 24 new invoices, 4 sent twice alike, 2 sent twice with another amount, 2 for a customer that does not exist
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            bodies.add(invoice(customer, "G-" + run + "-" + i, "100"));
+        }
+        for (int i = 0; i < 4; i++) {
+            bodies.add(invoice(customer, "G-" + run + "-" + i, "\"100.00\""));
+        }
+        for (int i = 4; i < 6; i++) {
+            bodies.add(invoice(customer, "G-" + run + "-" + i, "101"));
+        }
+        bodies.add(invoice(unknown, "G-" + run + "-u1", "100"));
+        bodies.add(invoice(unknown, "G-" + run + "-u2", "100"));
+
+        ExecutorService callers = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> calls = new ArrayList<>();
+        try {
+            for (String body : bodies) {
+                calls.add(callers.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(body)
+                            .post("/invoices").andReturn();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> call : calls) {
+                answers.add(call.get(60, TimeUnit.SECONDS));
+            }
+
+            for (int i = 6; i < 24; i++) {
+                assertThat(answers.get(i).statusCode()).as(answers.get(i).asString()).isEqualTo(201);
+            }
+            for (int i = 0; i < 4; i++) {
+                // the same invoice twice: one issues it, the other gets it back; both name the same invoice
+                assertThat(List.of(answers.get(i).statusCode(), answers.get(24 + i).statusCode()))
+                        .containsExactlyInAnyOrder(201, 200);
+                assertThat(answers.get(24 + i).jsonPath().getString("id")).isEqualTo(answers.get(i).jsonPath().getString("id"));
+            }
+            for (int i = 4; i < 6; i++) {
+                // the same number with another amount: whichever came second is a conflict naming the amount
+                Response first = answers.get(i);
+                Response other = answers.get(24 + i);
+                assertThat(List.of(first.statusCode(), other.statusCode())).containsExactlyInAnyOrder(201, 409);
+                Response conflict = first.statusCode() == 409 ? first : other;
+                assertThat(conflict.jsonPath().getList("errors.field")).contains("amount");
+            }
+            for (int i = 30; i < 32; i++) {
+                assertThat(answers.get(i).statusCode()).as(answers.get(i).asString()).isEqualTo(422);
+                assertThat(answers.get(i).jsonPath().getString("errors[0].field")).isEqualTo("customerId");
+            }
+
+            // one InvoiceIssued per invoice issued (24 numbers, each once), none for the unknown customer
+            List<String> issued = answers.stream().filter(answer -> answer.statusCode() == 201)
+                    .map(answer -> answer.jsonPath().getString("id")).toList();
+            assertThat(issued).hasSize(24).doesNotHaveDuplicates();
+            List<ConsumerRecord<String, String>> events = readUntil(customer, 24, Duration.ofSeconds(30));
+            assertThat(events.stream().map(ConsumerRecord::value)
+                    .map(value -> value.replaceAll(".*\"invoiceId\":\"([0-9a-f-]+)\".*", "$1")))
+                    .containsExactlyInAnyOrderElementsOf(issued);
+            assertNoEventFor(unknown);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -154,6 +232,30 @@ class IssueInvoiceIT {
     private void assertNoEventFor(String customer) {
         // The relay polls every 200 ms; three seconds is ample for a wrongly written event to show.
         assertThat(read(customer, Duration.ofSeconds(3), false)).isEmpty();
+    }
+
+    /** The InvoiceIssued of {@code customer}, once there are {@code count}, and a second more for any extra. */
+    private List<ConsumerRecord<String, String>> readUntil(String customer, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.INVOICE_EVENTS));
+            Instant deadline = Instant.now().plus(timeout);
+            Instant extra = null;
+            while (Instant.now().isBefore(deadline) && (extra == null || Instant.now().isBefore(extra))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (customer.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                if (extra == null && found.size() >= count) {
+                    extra = Instant.now().plusSeconds(1);
+                }
+            }
+        }
+        return found;
     }
 
     private List<ConsumerRecord<String, String>> read(String customer, Duration timeout, boolean stopAtFirst) {
