@@ -236,6 +236,11 @@ public final class PlatformBenchmark {
                     Downstream.Sampler kpiSampler = new Downstream.Sampler(() -> Downstream.total(http, kpis, reader, currency) - kpiBaseline);
                     Downstream.Sampler dunningSampler = new Downstream.Sampler(() -> Downstream.cases(dunning, currency) - dunningBaseline);
                     OfferedLoad.Result result = OfferedLoad.run(http, invoices, erp, run, currency, rate, RUN);
+                    if (rate == 1000) {
+                        // read as the load ends, while the consumers still work through it
+                        platform.services().forEach(service -> report.add("footprint", service.spec().name()
+                                + " memory as 1,000/s offered ends", MemoryBreakdown.of(service.pid()), ""));
+                    }
                     Downstream.Published published = Downstream.published(consumer, run, result.intendedNanos(),
                             result.accepted(), wallStart, nanoStart, Duration.ofMinutes(3));
                     Downstream.Counted counted = kpiSampler.finish(result.acceptedIntendedNanos(), result.accepted(), nanoStart, Duration.ofMinutes(3));
