@@ -31,6 +31,9 @@ public class KpiTopology {
     public static final List<String> SOURCES = List.of(Topics.INVOICE_EVENTS, Topics.PAYMENT_EVENTS,
             Topics.DUNNING_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CUSTOMER_PROFILES);
 
+    /** Day sums kept as objects per stream task (about 500 bytes each): the days and months being written. */
+    private static final int DAY_SUMS_OBJECTS = 10_000;
+
     private final ObjectMapper mapper;
     private final Duration seenEventsRetention;
     private final MeterRegistry registry;
@@ -63,8 +66,10 @@ public class KpiTopology {
         // only their last value is written to RocksDB and the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
+        // Day sums as objects between commits: about ten of them change with every event, most of them the same ones.
+        builder.addStateStore(ObjectCachingStore.on(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()), DAY_SUMS_OBJECTS)
+                .withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new LedgerProcessor(new EventReader(mapper), metrics, new RecordTracing(tracer)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
                         KpiStores.DAY_SUMS)

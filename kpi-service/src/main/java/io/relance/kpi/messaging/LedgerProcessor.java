@@ -34,7 +34,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, Long> seen;
     private KeyValueStore<String, CustomerLedger> ledgers;
-    private KeyValueStore<String, DaySums> daySums;
+    private ObjectCachingStore<DaySums> daySums;
 
     LedgerProcessor(EventReader reader, StreamMetrics metrics, RecordTracing tracing) {
         this.reader = reader;
@@ -47,7 +47,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         this.context = context;
         this.seen = context.getStateStore(KpiStores.SEEN_EVENTS);
         this.ledgers = context.getStateStore(KpiStores.LEDGERS);
-        this.daySums = context.getStateStore(KpiStores.DAY_SUMS);
+        this.daySums = ObjectCachingStore.of(context.getStateStore(KpiStores.DAY_SUMS));
     }
 
     @Override
@@ -119,12 +119,13 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     private void add(String key, DaySums change) {
-        DaySums sums = daySums.get(key);
-        sums = sums == null ? change : sums.add(change, 1);
+        DaySums sums = daySums.find(key);
+        // A fresh object when there is none: the change itself may be added to another key too.
+        sums = (sums == null ? new DaySums() : sums).add(change, 1);
         if (sums.isZero()) {
-            daySums.delete(key);
+            daySums.remove(key);
         } else {
-            daySums.put(key, sums);
+            daySums.save(key, sums);
         }
     }
 
