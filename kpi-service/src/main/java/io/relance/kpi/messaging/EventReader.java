@@ -49,7 +49,7 @@ final class EventReader {
     private final ObjectMapper mapper;
 
     EventReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.copy().registerModule(IsoDates.module());
     }
 
     EventType type(Headers headers) {
