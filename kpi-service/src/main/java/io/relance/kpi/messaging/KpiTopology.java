@@ -31,6 +31,11 @@ public class KpiTopology {
     public static final List<String> SOURCES = List.of(Topics.INVOICE_EVENTS, Topics.PAYMENT_EVENTS,
             Topics.DUNNING_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CUSTOMER_PROFILES);
 
+    /** Day sums kept as objects per stream task (about 500 bytes each): the days and months being written. */
+    private static final int DAY_SUMS_OBJECTS = 10_000;
+    /** Ledgers kept as objects per stream task (a few KB each): the customers being written. */
+    private static final int LEDGER_OBJECTS = 1_000;
+
     private final ObjectMapper mapper;
     private final Duration seenEventsRetention;
     private final MeterRegistry registry;
@@ -59,12 +64,16 @@ public class KpiTopology {
         // Windows of one millisecond at the event's occurredAt: a duplicate (same id, same occurredAt) is an exact hit.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(KpiStores.SEEN_EVENTS,
                 seenEventsRetention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
-        // Cached: a busy customer's ledger and today's day sums change with many events between two commits, and
-        // only their last value is written to RocksDB and the changelog at each commit.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()).withCachingEnabled());
+        // Cached and kept as objects between commits: a busy customer's ledger and today's day sums change with many
+        // events between two commits, only their last value is written at each commit, and queries read both stores
+        // as of the same commit.
+        builder.addStateStore(ObjectCachingStore.on(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KpiStores.LEDGERS), Serdes.String(), new LedgerSerde()), LEDGER_OBJECTS)
+                .withCachingEnabled());
+        // Day sums as objects between commits: about ten of them change with every event, most of them the same ones.
+        builder.addStateStore(ObjectCachingStore.on(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KpiStores.DAY_SUMS), Serdes.String(), new DaySumsSerde()), DAY_SUMS_OBJECTS)
+                .withCachingEnabled());
         builder.stream(SOURCES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new LedgerProcessor(new EventReader(mapper), metrics, new RecordTracing(tracer)), KpiStores.SEEN_EVENTS, KpiStores.LEDGERS,
                         KpiStores.DAY_SUMS)

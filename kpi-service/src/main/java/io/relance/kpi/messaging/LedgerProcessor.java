@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.jboss.logging.Logger;
 
@@ -33,8 +32,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     private final RecordTracing tracing;
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, Long> seen;
-    private KeyValueStore<String, CustomerLedger> ledgers;
-    private KeyValueStore<String, DaySums> daySums;
+    private ObjectCachingStore<CustomerLedger> ledgers;
+    private ObjectCachingStore<DaySums> daySums;
 
     LedgerProcessor(EventReader reader, StreamMetrics metrics, RecordTracing tracing) {
         this.reader = reader;
@@ -46,8 +45,8 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.seen = context.getStateStore(KpiStores.SEEN_EVENTS);
-        this.ledgers = context.getStateStore(KpiStores.LEDGERS);
-        this.daySums = context.getStateStore(KpiStores.DAY_SUMS);
+        this.ledgers = ObjectCachingStore.of(context.getStateStore(KpiStores.LEDGERS));
+        this.daySums = ObjectCachingStore.of(context.getStateStore(KpiStores.DAY_SUMS));
     }
 
     @Override
@@ -75,7 +74,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
                 return;
             }
             seen.put(id, occurredAt, occurredAt);
-            CustomerLedger before = ledgers.get(event.customerId());
+            CustomerLedger before = ledgers.find(event.customerId());
             save(before, LedgerEvents.apply(before == null ? CustomerLedger.empty(event.customerId()) : before.copy(), event));
             metrics.applied(type);
         } catch (EventReader.UnreadableEvent e) {
@@ -90,7 +89,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
         if (record.key() == null) {
             throw new EventReader.UnreadableEvent("a tombstone needs the customer id as key");
         }
-        CustomerLedger ledger = ledgers.get(record.key());
+        CustomerLedger ledger = ledgers.find(record.key());
         if (ledger != null) {
             save(ledger, ledger.withSegment(null));
         }
@@ -101,7 +100,7 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
      * added, each month by the changes of its days; and the month's invoicing per issue day when it changed.
      */
     private void save(CustomerLedger before, CustomerLedger after) {
-        ledgers.put(after.customerId(), after);
+        ledgers.save(after.customerId(), after);
         Map<String, DaySums> months = new HashMap<>();
         KpiContributions.change(before, after).forEach((day, change) -> {
             add(DayKeys.day(day), change);
@@ -119,12 +118,13 @@ final class LedgerProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     private void add(String key, DaySums change) {
-        DaySums sums = daySums.get(key);
-        sums = sums == null ? change : sums.add(change, 1);
+        DaySums sums = daySums.find(key);
+        // A fresh object when there is none: the change itself may be added to another key too.
+        sums = (sums == null ? new DaySums() : sums).add(change, 1);
         if (sums.isZero()) {
-            daySums.delete(key);
+            daySums.remove(key);
         } else {
-            daySums.put(key, sums);
+            daySums.save(key, sums);
         }
     }
 

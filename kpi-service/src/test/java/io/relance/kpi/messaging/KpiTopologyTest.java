@@ -167,6 +167,25 @@ class KpiTopologyTest {
     }
 
     @Test
+    void anEventDatedOutsideTheYears1900To9998IsDeadLetteredAndItsCurrencyStillAnswers() {
+        UUID invoice = UUID.randomUUID();
+        driver.send(issued("C-1", invoice, "2026-03-01", "2026-03-31", "100.00"));
+        // Keyed as they are, these dates would sort outside the 4-digit yyyy-MM-dd order of the day sums' keys.
+        driver.send(issued("C-1", UUID.randomUUID(), "2026-03-02", "+10000-01-01", "50.00"));
+        driver.send(paid("C-1", invoice, "0999-12-31", "30.00"));
+        driver.send(Events.reminderSent("C-1", "+10000-01-01", Channel.EMAIL, "1.00"));
+
+        assertThat(driver.deadLetters().readRecordsToList()).map(KpiTopologyTest::reason).containsExactly(
+                "dueDate must be between 1900-01-01 and 9998-12-31, was +10000-01-01",
+                "valueDate must be between 1900-01-01 and 9998-12-31, was 0999-12-31",
+                "occurredAt must fall on a UTC day between 1900-01-01 and 9998-12-31, was +10000-01-01T12:00:00Z");
+        assertThat(eur(MARCH_31, 30).receivables()).isEqualByComparingTo("100.00");
+        assertThat(driver.kpis().kpis(new KpiQuery(MARCH_31, 365, null, null)).get("EUR").receivables())
+                .isEqualByComparingTo("100.00");
+        assertThat(driver.kpis().receivablesSoFar().get("EUR")).isEqualByComparingTo("100.00");
+    }
+
+    @Test
     void aRecordWithoutTypeIsDeadLettered() {
         driver.send(Topics.PAYMENT_EVENTS, "C-1", "{}".getBytes(StandardCharsets.UTF_8), null);
 
